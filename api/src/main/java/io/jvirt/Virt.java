@@ -1,0 +1,66 @@
+package io.jvirt;
+
+import io.jvirt.spi.Driver;
+import io.jvirt.spi.DriverConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Where connections come from. The driver is chosen by the URI, as in libvirt:
+ * {@code test:///default} is the in-memory test driver, {@code qemu:///session} QEMU/KVM,
+ * {@code xen:///system} Xen.
+ *
+ * <pre>{@code
+ * try (Connection conn = Virt.open("test:///default")) {
+ *     for (Domain d : conn.listAllDomains()) {
+ *         System.out.println(d.name() + " " + d.state());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Code that should run against several drivers (tests on {@code test:///default},
+ * production on {@code qemu:///system}) takes a {@link Connection} and leaves the choice of URI
+ * to its caller.
+ */
+public final class Virt {
+    /** jvirt's version, encoded as libvirt encodes versions: major * 1,000,000 + minor * 1,000 + micro. */
+    public static final long VERSION = 1_000L;
+
+    private Virt() {
+    }
+
+    /** Opens a read-write connection to the hypervisor named by {@code uri}. */
+    public static Connection open(String uri) {
+        return open(uri, ConnectOptions.defaults());
+    }
+
+    /** Opens a connection that refuses every change with {@link ErrorCode#OPERATION_DENIED}. */
+    public static Connection openReadOnly(String uri) {
+        return open(uri, ConnectOptions.defaults().readOnly(true));
+    }
+
+    /**
+     * Opens a connection with {@code options}. A null or empty {@code uri} means the
+     * {@code LIBVIRT_DEFAULT_URI} environment variable. The first installed driver that accepts
+     * the URI opens it; when none does the error is {@link ErrorCode#NO_CONNECT}, naming the URI
+     * and the installed drivers.
+     */
+    public static Connection open(String uri, ConnectOptions options) {
+        String text = uri;
+        if (text == null || text.isEmpty()) {
+            text = System.getenv("LIBVIRT_DEFAULT_URI");
+        }
+        ConnectUri parsed = ConnectUri.parse(text);
+        List<String> installed = new ArrayList<>();
+        for (Driver driver : ServiceLoader.load(Driver.class, Virt.class.getClassLoader())) {
+            installed.add(driver.name());
+            if (driver.accepts(parsed)) {
+                DriverConnection dc = driver.open(parsed, options);
+                return new ApiConnection(parsed, dc, options.readOnly());
+            }
+        }
+        throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE,
+                text + " (installed drivers: " + (installed.isEmpty() ? "none" : String.join(", ", installed)) + ")");
+    }
+}
