@@ -14,7 +14,7 @@
  * wraps them in handles, checks read-only access, and turns driver events into user events.
  *
  * <p>Helpers: {@link ObjectRegistry} (objects by name, UUID and id),
- * {@link DomainLifecycle} (libvirt's states, reasons and events per transition),
+ * {@link DomainTransition} (libvirt's states, reasons and events per transition),
  * {@link EventDispatcher} (asynchronous delivery that never runs listeners under driver locks),
  * {@link AtomicConfigStore} (persistent definitions written atomically).
  */
