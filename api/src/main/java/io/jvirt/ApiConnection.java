@@ -160,6 +160,17 @@ final class ApiConnection implements Connection {
     }
 
     @Override
+    public <T> T unwrap(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        checkOpen("unwrap");
+        T ext = driver.unwrap(type);
+        if (ext == null) {
+            throw VirtException.noSupport("unwrap(" + type.getName() + ")");
+        }
+        return ext;
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             synchronized (this) {
@@ -216,7 +227,7 @@ final class ApiConnection implements Connection {
     @Override
     public Domain defineDomain(String xml, DomainDefineFlag... flags) {
         Objects.requireNonNull(xml, "xml");
-        return domain(hvWritable("virDomainDefineXMLFlags")
+        return domain(hvWritable(flags.length == 0 ? "virDomainDefineXML" : "virDomainDefineXMLFlags")
                 .defineDomain(xml, Flags.of(DomainDefineFlag.class, flags)));
     }
 
@@ -230,7 +241,7 @@ final class ApiConnection implements Connection {
     @Override
     public void restoreDomain(Path file, DomainSaveFlag... flags) {
         Objects.requireNonNull(file, "file");
-        hvWritable("virDomainRestore").restoreDomain(file, Flags.of(DomainSaveFlag.class, flags));
+        hvWritable(flags.length == 0 ? "virDomainRestore" : "virDomainRestoreFlags").restoreDomain(file, Flags.of(DomainSaveFlag.class, flags));
     }
 
     @Override

@@ -26,6 +26,14 @@ final class ApiDomain implements Domain {
         return hv;
     }
 
+    /**
+     * The libvirt API a call stands for: the plain one without flags, the *Flags one with,
+     * as virsh chooses (the name shows in read-only errors).
+     */
+    private static String api(Object[] flags, String plain, String withFlags) {
+        return flags == null || flags.length == 0 ? plain : withFlags;
+    }
+
     @Override
     public Connection connection() {
         return conn;
@@ -92,12 +100,12 @@ final class ApiDomain implements Domain {
 
     @Override
     public void start(DomainStartFlag... flags) {
-        write("virDomainCreateWithFlags").domainStart(ref, Flags.of(DomainStartFlag.class, flags));
+        write(api(flags, "virDomainCreate", "virDomainCreateWithFlags")).domainStart(ref, Flags.of(DomainStartFlag.class, flags));
     }
 
     @Override
     public void shutdown(DomainShutdownFlag... flags) {
-        write("virDomainShutdownFlags").domainShutdown(ref, Flags.of(DomainShutdownFlag.class, flags));
+        write(api(flags, "virDomainShutdown", "virDomainShutdownFlags")).domainShutdown(ref, Flags.of(DomainShutdownFlag.class, flags));
     }
 
     @Override
@@ -112,7 +120,7 @@ final class ApiDomain implements Domain {
 
     @Override
     public void destroy(DomainDestroyFlag... flags) {
-        write("virDomainDestroyFlags").domainDestroy(ref, Flags.of(DomainDestroyFlag.class, flags));
+        write(api(flags, "virDomainDestroy", "virDomainDestroyFlags")).domainDestroy(ref, Flags.of(DomainDestroyFlag.class, flags));
     }
 
     @Override
@@ -127,13 +135,13 @@ final class ApiDomain implements Domain {
 
     @Override
     public void undefine(DomainUndefineFlag... flags) {
-        write("virDomainUndefineFlags").domainUndefine(ref, Flags.of(DomainUndefineFlag.class, flags));
+        write(api(flags, "virDomainUndefine", "virDomainUndefineFlags")).domainUndefine(ref, Flags.of(DomainUndefineFlag.class, flags));
     }
 
     @Override
     public void save(Path file, DomainSaveFlag... flags) {
         Objects.requireNonNull(file, "file");
-        write("virDomainSaveFlags").domainSave(ref, file, Flags.of(DomainSaveFlag.class, flags));
+        write(api(flags, "virDomainSave", "virDomainSaveFlags")).domainSave(ref, file, Flags.of(DomainSaveFlag.class, flags));
     }
 
     @Override
@@ -153,7 +161,7 @@ final class ApiDomain implements Domain {
 
     @Override
     public void setMemory(long kib, DomainModification... flags) {
-        write("virDomainSetMemoryFlags").domainSetMemory(ref, kib, Flags.of(DomainModification.class, flags));
+        write(api(flags, "virDomainSetMemory", "virDomainSetMemoryFlags")).domainSetMemory(ref, kib, Flags.of(DomainModification.class, flags));
     }
 
     @Override
@@ -164,7 +172,7 @@ final class ApiDomain implements Domain {
 
     @Override
     public void setVcpus(int count, DomainModification... flags) {
-        write("virDomainSetVcpusFlags").domainSetVcpus(ref, count, Flags.of(DomainModification.class, flags));
+        write(api(flags, "virDomainSetVcpus", "virDomainSetVcpusFlags")).domainSetVcpus(ref, count, Flags.of(DomainModification.class, flags));
     }
 
     @Override
@@ -205,13 +213,13 @@ final class ApiDomain implements Domain {
     @Override
     public void attachDevice(String xml, DomainModification... flags) {
         Objects.requireNonNull(xml, "xml");
-        write("virDomainAttachDeviceFlags").domainAttachDevice(ref, xml, Flags.of(DomainModification.class, flags));
+        write(api(flags, "virDomainAttachDevice", "virDomainAttachDeviceFlags")).domainAttachDevice(ref, xml, Flags.of(DomainModification.class, flags));
     }
 
     @Override
     public void detachDevice(String xml, DomainModification... flags) {
         Objects.requireNonNull(xml, "xml");
-        write("virDomainDetachDeviceFlags").domainDetachDevice(ref, xml, Flags.of(DomainModification.class, flags));
+        write(api(flags, "virDomainDetachDevice", "virDomainDetachDeviceFlags")).domainDetachDevice(ref, xml, Flags.of(DomainModification.class, flags));
     }
 
     @Override

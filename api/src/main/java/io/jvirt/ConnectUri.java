@@ -1,11 +1,12 @@
 package io.jvirt;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,11 @@ public record ConnectUri(String text, String driver, String transport, String us
         if (text == null || text.isEmpty()) {
             throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.URI, "an empty URI");
         }
+        int sep = text.indexOf("://");
+        if (sep > 0 && sep + 3 == text.length()) {
+            // "xen://": libvirt accepts a bare scheme with nothing after it; java.net.URI does not.
+            return of(text, text.substring(0, sep), null, null, -1, "", Map.of());
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -51,13 +57,6 @@ public record ConnectUri(String text, String driver, String transport, String us
         if (scheme == null) {
             throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE,
                     "URI '" + text + "' does not include a driver name");
-        }
-        String driver = scheme;
-        String transport = null;
-        int plus = scheme.indexOf('+');
-        if (plus >= 0) {
-            driver = scheme.substring(0, plus);
-            transport = scheme.substring(plus + 1);
         }
         Map<String, String> params = new LinkedHashMap<>();
         String query = uri.getRawQuery();
@@ -73,12 +72,39 @@ public record ConnectUri(String text, String driver, String transport, String us
             }
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
-        return new ConnectUri(text, driver.toLowerCase(java.util.Locale.ROOT), transport,
-                uri.getUserInfo(), uri.getHost(), uri.getPort(), path, params);
+        return of(text, scheme, uri.getUserInfo(), uri.getHost(), uri.getPort(), path, params);
     }
 
+    private static ConnectUri of(String text, String scheme, String user, String host, int port,
+            String path, Map<String, String> params) {
+        String driver = scheme;
+        String transport = null;
+        int plus = scheme.indexOf('+');
+        if (plus >= 0) {
+            driver = scheme.substring(0, plus);
+            transport = scheme.substring(plus + 1);
+        }
+        return new ConnectUri(text, driver.toLowerCase(Locale.ROOT), transport, user, host, port, path, params);
+    }
+
+    /** Undoes %XX escapes only, as libvirt's xmlURIUnescapeString ('+' stays a '+'). */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()
+                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The query parameter {@code name}, if given. */

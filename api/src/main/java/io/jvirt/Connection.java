@@ -68,6 +68,13 @@ public interface Connection extends AutoCloseable {
     /** Free memory of NUMA cells {@code startCell} .. {@code startCell + maxCells - 1}, in bytes. */
     List<Long> cellsFreeMemory(int startCell, int maxCells);
 
+    /**
+     * A driver's extension of this connection, as JDBC's {@code Wrapper.unwrap}: for example the
+     * test driver's {@code TestHostControl} for fault injection. {@link ErrorCode#NO_SUPPORT}
+     * when the driver offers no such extension.
+     */
+    <T> T unwrap(Class<T> type);
+
     /** Closes the connection; further calls fail with {@link ErrorCode#INVALID_CONN}. Idempotent. */
     @Override
     void close();

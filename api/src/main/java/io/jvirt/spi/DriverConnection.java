@@ -28,6 +28,14 @@ public interface DriverConnection extends AutoCloseable {
         return Unsupported.NODE_DEVICES;
     }
 
+    /**
+     * The driver's extension of type {@code type} for this connection (fault injection, say),
+     * or null when it has none. Backs {@link io.jvirt.Connection#unwrap}.
+     */
+    default <T> T unwrap(Class<T> type) {
+        return null;
+    }
+
     /** Releases the connection's resources. Called once, by the API layer. */
     @Override
     void close();

@@ -1,0 +1,38 @@
+package io.jvirt.driver.test;
+
+import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
+import io.jvirt.VirtException;
+import io.jvirt.xml.LibvirtXml;
+import io.jvirt.xml.PoolSourceDef;
+import io.jvirt.xml.StoragePoolDef;
+import java.util.UUID;
+
+/** Pool XML as libvirt's pool parser leaves it: a name is required, a UUID generated when absent. */
+final class StoragePoolDefaults {
+    private StoragePoolDefaults() {
+    }
+
+    static StoragePoolDef parse(String xml) {
+        return complete(LibvirtXml.parseStoragePool(xml));
+    }
+
+    static StoragePoolDef complete(StoragePoolDef def) {
+        if (def.getName() == null || def.getName().isEmpty()) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.STORAGE, "missing pool source name element");
+        }
+        if (def.getUuid() == null) {
+            def.setUuid(UUID.randomUUID().toString());
+        } else {
+            try {
+                def.setUuid(UUID.fromString(def.getUuid().trim()).toString());
+            } catch (IllegalArgumentException e) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE, "malformed uuid element");
+            }
+        }
+        if (def.getSource() == null) {
+            def.setSource(new PoolSourceDef()); // libvirt always writes <source>, empty or not
+        }
+        return def;
+    }
+}
