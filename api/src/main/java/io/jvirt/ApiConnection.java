@@ -207,7 +207,7 @@ final class ApiConnection implements Connection {
     public Domain lookupDomainByUuidString(String uuid) {
         UUID parsed;
         try {
-            parsed = Uuids.parse(uuid);
+            parsed = io.jvirt.xml.Uuids.parse(uuid);
         } catch (IllegalArgumentException e) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
                     "uuidstr in virDomainLookupByUUIDString must be a valid UUID");

@@ -57,6 +57,8 @@ final class Fragments {
             identity().transform(new SAXSource(filter, SafeXmlReader.input(xml)), result);
         } catch (TransformerException e) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, where(e, filter.locator()) + reason(e), e);
+        } finally {
+            SafeXmlReader.release(filter);
         }
         Element root = ((Document) result.getNode()).getDocumentElement();
         if (filter.markersUsed()) {

@@ -88,6 +88,8 @@ public final class LibvirtXml {
             // JAXB reports some structural surprises (xsi:type games) this way.
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
                     position(filter.locator()) + String.valueOf(e.getMessage()), e);
+        } finally {
+            SafeXmlReader.release(filter);
         }
     }
 

@@ -39,9 +39,34 @@ final class SafeXmlReader {
         }
     }
 
-    /** A fresh filter-over-parser pair; readers are single-use and not thread-safe. */
+    /**
+     * Each thread's idle hardened parser. Configuring a parser costs more than parsing a domain
+     * (JAXP looks up and configures a whole Xerces pipeline), so a thread reuses its own; SAX
+     * parsers may parse again once a parse has finished, whatever its outcome.
+     */
+    private static final ThreadLocal<XMLReader[]> IDLE = ThreadLocal.withInitial(() -> new XMLReader[1]);
+
+    /** A filter over this thread's parser; hand it back with {@link #release} when done. */
     static ParseFilter newFilter(String expectedRoot) {
-        return new ParseFilter(newHardenedReader(), expectedRoot);
+        // A one-slot holder rather than set/remove: changing a ThreadLocal costs map clean-ups.
+        XMLReader[] slot = IDLE.get();
+        XMLReader reader = slot[0];
+        if (reader == null) {
+            reader = newHardenedReader();
+        } else {
+            slot[0] = null; // taken: a parse nested in this one gets a parser of its own
+        }
+        return new ParseFilter(reader, expectedRoot);
+    }
+
+    /** Makes the filter's parser available to the thread's next parse. */
+    static void release(ParseFilter filter) {
+        XMLReader reader = filter.getParent();
+        // Drop references to this parse's handlers so they can be collected.
+        reader.setContentHandler(null);
+        reader.setErrorHandler(null);
+        reader.setDTDHandler(null);
+        IDLE.get()[0] = reader;
     }
 
     static InputSource input(String xml) {

@@ -1,10 +1,28 @@
 package io.jvirt.xml;
 
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
 
-/** libvirt's UUID rules (viruuid.c): a liberal reader and the canonical lowercase form. */
-final class Uuids {
+/**
+ * libvirt's UUID rules (viruuid.c): a liberal reader, the canonical lowercase form, and the
+ * random UUIDs given to definitions that have none.
+ */
+public final class Uuids {
+    /**
+     * One generator per thread: UUID.randomUUID shares one lock-guarded generator, which
+     * serialises every define of a domain without a UUID.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
+
     private Uuids() {
     }
 
@@ -15,7 +33,7 @@ final class Uuids {
      * @return the canonical form ({@code 6695eb01-f6a4-8304-79aa-97f2502e193f}), or null if
      *     the text is not a UUID
      */
-    static String canonical(String text) {
+    public static String canonical(String text) {
         int i = 0;
         int n = text.length();
         while (i < n && Character.isWhitespace(text.charAt(i))) {
@@ -49,8 +67,26 @@ final class Uuids {
                 + h.substring(16, 20) + "-" + h.substring(20);
     }
 
-    /** A random (version 4) UUID, as libvirt generates for definitions without one. */
-    static String random() {
-        return UUID.randomUUID().toString();
+    /**
+     * Reads a UUID as {@link #canonical} does.
+     *
+     * @throws IllegalArgumentException if the text is not a UUID
+     */
+    public static UUID parse(String text) {
+        String c = text == null ? null : canonical(text);
+        if (c == null) {
+            throw new IllegalArgumentException("malformed UUID " + text);
+        }
+        return UUID.fromString(c);
+    }
+
+    /** A random (version 4) UUID in canonical form, as libvirt generates for definitions without one. */
+    public static String random() {
+        byte[] b = new byte[16];
+        RANDOM.get().nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // IETF variant
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        return new UUID(buf.getLong(), buf.getLong()).toString();
     }
 }

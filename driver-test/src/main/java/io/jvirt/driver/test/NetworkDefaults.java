@@ -4,9 +4,9 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
 import io.jvirt.xml.LibvirtXml;
+import io.jvirt.xml.Uuids;
 import io.jvirt.xml.NetworkBridgeDef;
 import io.jvirt.xml.NetworkDef;
-import java.util.UUID;
 
 /**
  * Network XML as libvirt's generic network parser leaves it: a UUID when none was given,
@@ -26,13 +26,13 @@ final class NetworkDefaults {
                     "missing name information in network");
         }
         if (def.getUuid() == null) {
-            def.setUuid(UUID.randomUUID().toString());
+            def.setUuid(Uuids.random());
         } else {
-            try {
-                def.setUuid(UUID.fromString(def.getUuid().trim()).toString());
-            } catch (IllegalArgumentException e) {
+            String canonical = Uuids.canonical(def.getUuid());
+            if (canonical == null) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "malformed uuid element");
             }
+            def.setUuid(canonical);
         }
         String mode = null;
         if (def.getForward() != null) {

@@ -4,9 +4,9 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
 import io.jvirt.xml.LibvirtXml;
+import io.jvirt.xml.Uuids;
 import io.jvirt.xml.PoolSourceDef;
 import io.jvirt.xml.StoragePoolDef;
-import java.util.UUID;
 
 /** Pool XML as libvirt's pool parser leaves it: a name is required, a UUID generated when absent. */
 final class StoragePoolDefaults {
@@ -22,13 +22,13 @@ final class StoragePoolDefaults {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.STORAGE, "missing pool source name element");
         }
         if (def.getUuid() == null) {
-            def.setUuid(UUID.randomUUID().toString());
+            def.setUuid(Uuids.random());
         } else {
-            try {
-                def.setUuid(UUID.fromString(def.getUuid().trim()).toString());
-            } catch (IllegalArgumentException e) {
+            String canonical = Uuids.canonical(def.getUuid());
+            if (canonical == null) {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.STORAGE, "malformed uuid element");
             }
+            def.setUuid(canonical);
         }
         if (def.getSource() == null) {
             def.setSource(new PoolSourceDef()); // libvirt always writes <source>, empty or not

@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+// Eight threads on two cores leave the JIT little room: warm up long enough for it to finish.
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class LifecycleBenchmark {
     private static final AtomicInteger THREADS = new AtomicInteger();

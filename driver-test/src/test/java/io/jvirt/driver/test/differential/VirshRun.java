@@ -24,24 +24,52 @@ final class VirshRun {
         return Files.isExecutable(Path.of(VIRSH)) && Files.isExecutable(Path.of("/usr/bin/stdbuf"));
     }
 
-    /** Each command's output lines, without virsh's trailing blank line. */
+    /**
+     * Each command's output lines, without virsh's trailing blank line. virsh 9.0 now and then
+     * hangs on exit after save/managedsave; such a run is killed and tried again.
+     */
     static List<List<String>> run(List<String> commands, Path workDir) throws IOException, InterruptedException {
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < commands.size(); i++) {
             batch.append("echo @@").append(i).append("; ").append(commands.get(i)).append("; ");
         }
         batch.append("echo @@").append(commands.size());
-        Process p = new ProcessBuilder("/usr/bin/stdbuf", "-o0", "-e0", VIRSH, "-c", "test:///default",
-                batch.toString())
+        String out = null;
+        String done = "@@" + commands.size();
+        for (int attempt = 1; out == null; attempt++) {
+            out = runOnce(batch.toString(), done, workDir);
+            if (out == null && attempt == 3) {
+                throw new IOException("virsh hung three times on: " + batch);
+            }
+        }
+        return split(out, commands.size());
+    }
+
+    /**
+     * The merged output, or null if virsh did not finish in time. A virsh that printed the
+     * last marker but hangs on its way out has done its work: its output counts.
+     */
+    private static String runOnce(String batch, String done, Path workDir) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "virsh", ".out");
+        Process p = new ProcessBuilder("/usr/bin/stdbuf", "-o0", "-e0", VIRSH, "-c", "test:///default", batch)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("virsh did not finish");
+        boolean exited = p.waitFor(10, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly().waitFor();
         }
+        try {
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            return exited || out.contains("\n" + done + "\n") ? out : null;
+        } finally {
+            Files.delete(log);
+        }
+    }
+
+    private static List<List<String>> split(String out, int count) throws IOException {
         List<List<String>> blocks = new ArrayList<>();
         List<String> current = null;
         for (String line : out.split("\n", -1)) {
@@ -54,8 +82,8 @@ final class VirshRun {
                 current.add(line);
             }
         }
-        if (blocks.size() != commands.size()) {
-            throw new IOException("virsh output did not split into " + commands.size() + " blocks:\n" + out);
+        if (blocks.size() != count) {
+            throw new IOException("virsh output did not split into " + count + " blocks:\n" + out);
         }
         return blocks;
     }
