@@ -320,11 +320,11 @@ final class ApiConnection implements Connection {
     }
 
     @Override
-    public StoragePool createStoragePool(String xml) {
+    public StoragePool createStoragePool(String xml, StoragePoolCreateFlag... flags) {
         Objects.requireNonNull(xml, "xml");
         StorageDriver s = storage("virStoragePoolCreateXML");
         checkWritable("virStoragePoolCreateXML", ErrorDomain.STORAGE);
-        return new ApiStoragePool(this, s.createStoragePool(xml));
+        return new ApiStoragePool(this, s.createStoragePool(xml, Flags.of(StoragePoolCreateFlag.class, flags)));
     }
 
     @Override

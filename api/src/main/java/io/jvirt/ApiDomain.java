@@ -65,6 +65,11 @@ final class ApiDomain implements Domain {
     }
 
     @Override
+    public SecurityLabel securityLabel() {
+        return read("virDomainGetSecurityLabel").domainSecurityLabel(ref);
+    }
+
+    @Override
     public String osType() {
         return read("virDomainGetOSType").domainOsType(ref);
     }

@@ -58,8 +58,8 @@ final class ApiStoragePool implements StoragePool {
     }
 
     @Override
-    public void start(StoragePoolBuildFlag... flags) {
-        write("virStoragePoolCreate").poolStart(ref, Flags.of(StoragePoolBuildFlag.class, flags));
+    public void start(StoragePoolCreateFlag... flags) {
+        write("virStoragePoolCreate").poolStart(ref, Flags.of(StoragePoolCreateFlag.class, flags));
     }
 
     @Override

@@ -142,8 +142,8 @@ public interface Connection extends AutoCloseable {
     /** Defines a persistent storage pool from its XML; it stays inactive. */
     StoragePool defineStoragePool(String xml);
 
-    /** Creates and starts a transient storage pool from its XML. */
-    StoragePool createStoragePool(String xml);
+    /** Creates and starts a transient storage pool from its XML (building it with the flag). */
+    StoragePool createStoragePool(String xml, StoragePoolCreateFlag... flags);
 
     /** The volume whose path is {@code path}, else {@link ErrorCode#NO_STORAGE_VOL}. */
     StorageVolume lookupStorageVolumeByPath(String path);

@@ -33,6 +33,9 @@ public interface Domain {
     /** The state and the reason for it. */
     DomainStateInfo state();
 
+    /** The security label of the running domain (empty when it is shut off). */
+    SecurityLabel securityLabel();
+
     /** The guest OS type ("hvm", "linux", "xen", ...), libvirt's {@code virDomainGetOSType}. */
     String osType();
 

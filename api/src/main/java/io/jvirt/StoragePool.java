@@ -23,8 +23,8 @@ public interface StoragePool {
     /** Builds the pool's underlying storage (creates the directory, ...). */
     void build(StoragePoolBuildFlag... flags);
 
-    /** Starts (activates) the pool. */
-    void start(StoragePoolBuildFlag... flags);
+    /** Starts (activates) the pool, building it first with {@link StoragePoolCreateFlag#WITH_BUILD}. */
+    void start(StoragePoolCreateFlag... flags);
 
     /** Stops the pool; a transient pool disappears. */
     void destroy();

@@ -13,6 +13,7 @@ import io.jvirt.DomainUndefineFlag;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
+import io.jvirt.SecurityLabel;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import java.nio.file.Path;
@@ -139,6 +140,11 @@ public interface HypervisorDriver {
     /** libvirt's {@code virDomainGetOSType}. */
     default String domainOsType(DomainRef domain) {
         throw VirtException.noSupport("virDomainGetOSType");
+    }
+
+    /** libvirt's {@code virDomainGetSecurityLabel}. */
+    default SecurityLabel domainSecurityLabel(DomainRef domain) {
+        throw VirtException.noSupport("virDomainGetSecurityLabel");
     }
 
     /** libvirt's {@code virDomainGetXMLDesc}. */

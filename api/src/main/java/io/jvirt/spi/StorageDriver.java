@@ -2,6 +2,7 @@ package io.jvirt.spi;
 
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePoolBuildFlag;
+import io.jvirt.StoragePoolCreateFlag;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StorageVolumeCreateFlag;
 import io.jvirt.StorageVolumeDeleteFlag;
@@ -40,7 +41,7 @@ public interface StorageDriver {
     }
 
     /** libvirt's {@code virStoragePoolCreateXML}. */
-    default StoragePoolRef createStoragePool(String xml) {
+    default StoragePoolRef createStoragePool(String xml, Set<StoragePoolCreateFlag> flags) {
         throw VirtException.noSupport("virStoragePoolCreateXML");
     }
 
@@ -60,7 +61,7 @@ public interface StorageDriver {
     }
 
     /** libvirt's {@code virStoragePoolCreate}. */
-    default void poolStart(StoragePoolRef pool, Set<StoragePoolBuildFlag> flags) {
+    default void poolStart(StoragePoolRef pool, Set<StoragePoolCreateFlag> flags) {
         throw VirtException.noSupport("virStoragePoolCreate");
     }
 

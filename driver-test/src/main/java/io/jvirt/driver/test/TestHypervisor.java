@@ -19,6 +19,7 @@ import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
+import io.jvirt.SecurityLabel;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DomainListFilter;
@@ -489,6 +490,13 @@ final class TestHypervisor implements HypervisorDriver {
     }
 
     @Override
+    public SecurityLabel domainSecurityLabel(DomainRef ref) {
+        // libvirt's testDomainGetSecurityLabel: a fixed label while running, none otherwise.
+        return withDomain(ref, d -> d.isActive() ? new SecurityLabel("libvirt-test", true)
+                : new SecurityLabel("", false));
+    }
+
+    @Override
     public String domainOsType(DomainRef ref) {
         find(ref);
         return "linux"; // as libvirt's test driver, whatever the XML says
@@ -496,8 +504,9 @@ final class TestHypervisor implements HypervisorDriver {
 
     @Override
     public String domainXml(DomainRef ref, Set<DomainXmlFlag> flags) {
+        // libvirt's VIR_DOMAIN_XML_COMMON_FLAGS: the test driver has no CPU to update.
         checkFlags(Flag.mask(flags), DomainXmlFlag.SECURE.value() | DomainXmlFlag.INACTIVE.value()
-                | DomainXmlFlag.UPDATE_CPU.value() | DomainXmlFlag.MIGRATABLE.value(), "testDomainGetXMLDesc");
+                | DomainXmlFlag.MIGRATABLE.value(), "testDomainGetXMLDesc");
         return withDomain(ref, d -> {
             boolean inactive = flags.contains(DomainXmlFlag.INACTIVE);
             DomainConfig def = inactive && d.persistentDef() != null && d.isActive() ? d.persistentDef() : d.def();

@@ -5,6 +5,7 @@ import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePoolBuildFlag;
+import io.jvirt.StoragePoolCreateFlag;
 import io.jvirt.StoragePoolEventType;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StoragePoolState;
@@ -121,7 +122,8 @@ final class TestStorage implements StorageDriver {
     }
 
     @Override
-    public StoragePoolRef createStoragePool(String xml) {
+    public StoragePoolRef createStoragePool(String xml, Set<StoragePoolCreateFlag> flags) {
+        TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStoragePoolCreateXML");
         StoragePoolDef def = StoragePoolDefaults.parse(xml);
         TestPool existing = host.pools.byUuid(UUID.fromString(def.getUuid())).orElse(null);
         if (existing != null && existing.isActive()) {
@@ -177,7 +179,7 @@ final class TestStorage implements StorageDriver {
     }
 
     @Override
-    public void poolStart(StoragePoolRef ref, Set<StoragePoolBuildFlag> flags) {
+    public void poolStart(StoragePoolRef ref, Set<StoragePoolCreateFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStoragePoolCreate");
         run(ref.name(), Need.INACTIVE, p -> {
             p.setActive(true);
@@ -248,7 +250,11 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public List<StorageVolumeRef> poolListAllVolumes(StoragePoolRef ref) {
-        return with(ref.name(), Need.ACTIVE, p -> {
+        return with(ref.name(), Need.ANY, p -> {
+            if (!p.isActive()) {
+                // libvirt's testStoragePoolListAllVolumes words this one without the pool's name.
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST, "storage pool is not active");
+            }
             List<StorageVolumeRef> out = new ArrayList<>();
             for (StorageVolumeDef v : p.volumes().values()) {
                 out.add(new StorageVolumeRef(p.name(), v.getName(), v.getKey()));

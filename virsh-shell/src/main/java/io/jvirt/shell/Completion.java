@@ -1,0 +1,15 @@
+package io.jvirt.shell;
+
+/** What tab completion offers for an option's value. */
+enum Completion {
+    NONE,
+    DOMAIN,
+    NETWORK,
+    POOL,
+    VOLUME,
+    INTERFACE,
+    FILE,
+    SHUTDOWN_MODE,
+    EVENT_NAME,
+    COMMAND
+}
