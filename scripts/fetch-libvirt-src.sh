@@ -58,11 +58,12 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
     fi
-    as_root apt-get update
+    # apt talks on stdout; this script's stdout is only the tree's path.
+    as_root apt-get update >&2
     # The exact Debian revision jvirt's tests were written against; any bookworm revision of
     # upstream 9.0.0 carries the same test data, so fall back to the current one.
-    apt-get source --download-only "libvirt=$DEBIAN_VERSION" \
-        || apt-get source --download-only libvirt
+    apt-get source --download-only "libvirt=$DEBIAN_VERSION" >&2 \
+        || apt-get source --download-only libvirt >&2
     orig=$(ls libvirt_"$UPSTREAM".orig.tar.* 2>/dev/null | head -n 1 || true)
     if [ -z "$orig" ]; then
         log "apt-get did not deliver libvirt_$UPSTREAM.orig.tar.* (is bookworm still at $UPSTREAM?)"
