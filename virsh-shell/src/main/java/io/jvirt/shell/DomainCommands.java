@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** virsh's "Domain Management" group: the lifecycle, resources and devices of one domain. */
 final class DomainCommands {
@@ -364,78 +365,46 @@ final class DomainCommands {
 
     static boolean shutdown(Invocation inv) {
         DomainShutdownFlag[] flags = modes(inv, false);
-        String name = inv.required("domain");
-        Domain dom = Lookups.domain(inv);
-        try {
-            dom.shutdown(flags);
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to shutdown domain '" + name + "'", e);
-        }
-        inv.printExtra("Domain '" + name + "' is being shutdown\n");
-        return true;
+        return act(inv, "shutdown", "is being shutdown", dom -> dom.shutdown(flags));
     }
 
     static boolean reboot(Invocation inv) {
         DomainShutdownFlag[] flags = modes(inv, true);
-        String name = inv.required("domain");
-        Domain dom = Lookups.domain(inv);
-        try {
-            dom.reboot(flags);
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to reboot domain '" + name + "'", e);
-        }
-        inv.printExtra("Domain '" + name + "' is being rebooted\n");
-        return true;
+        return act(inv, "reboot", "is being rebooted", dom -> dom.reboot(flags));
     }
 
     static boolean reset(Invocation inv) {
-        String name = inv.required("domain");
-        Domain dom = Lookups.domain(inv);
-        try {
-            dom.reset();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to reset domain '" + name + "'", e);
-        }
-        inv.printExtra("Domain '" + name + "' was reset\n");
-        return true;
+        return act(inv, "reset", "was reset", Domain::reset);
     }
 
     static boolean destroy(Invocation inv) {
-        String name = inv.required("domain");
-        Domain dom = Lookups.domain(inv);
         Set<DomainDestroyFlag> flags = EnumSet.noneOf(DomainDestroyFlag.class);
         add(inv, flags, "graceful", DomainDestroyFlag.GRACEFUL);
         add(inv, flags, "remove-logs", DomainDestroyFlag.REMOVE_LOGS);
-        try {
-            dom.destroy(flags.toArray(new DomainDestroyFlag[0]));
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to destroy domain '" + name + "'", e);
-        }
-        inv.printExtra("Domain '" + name + "' destroyed\n");
-        return true;
+        return act(inv, "destroy", "destroyed", dom -> dom.destroy(flags.toArray(new DomainDestroyFlag[0])));
     }
 
     static boolean suspend(Invocation inv) {
-        String name = inv.required("domain");
-        Domain dom = Lookups.domain(inv);
-        try {
-            dom.suspend();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to suspend domain '" + name + "'", e);
-        }
-        inv.printExtra("Domain '" + name + "' suspended\n");
-        return true;
+        return act(inv, "suspend", "suspended", Domain::suspend);
     }
 
     static boolean resume(Invocation inv) {
+        return act(inv, "resume", "resumed", Domain::resume);
+    }
+
+    /**
+     * virsh's one-call domain commands: look the domain up, act, and confirm with
+     * "Domain 'NAME' DONE" or fail with "Failed to VERB domain 'NAME'".
+     */
+    private static boolean act(Invocation inv, String verb, String done, Consumer<Domain> action) {
         String name = inv.required("domain");
         Domain dom = Lookups.domain(inv);
         try {
-            dom.resume();
+            action.accept(dom);
         } catch (VirtException e) {
-            throw CommandFailure.of("Failed to resume domain '" + name + "'", e);
+            throw CommandFailure.of("Failed to " + verb + " domain '" + name + "'", e);
         }
-        inv.printExtra("Domain '" + name + "' resumed\n");
+        inv.printExtra("Domain '" + name + "' " + done + "\n");
         return true;
     }
 

@@ -656,43 +656,33 @@ final class TestHypervisor implements HypervisorDriver {
     public void domainAttachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value(),
                 "testDomainAttachDeviceFlags");
-        DeviceConfig device = DeviceConfig.parse(xml);
-        withDomainDo(ref, d -> {
-            Impact impact = Impact.of(d, flags);
-            // Check both sides before changing either: nothing is half-applied.
-            if (impact.live()) {
-                d.def().checkAttach(device);
-            }
-            if (impact.config()) {
-                d.persistentDef().checkAttach(device);
-            }
-            if (impact.live()) {
-                d.liveDefForWrite().attach(device);
-            }
-            if (impact.config()) {
-                d.persistentDefForWrite().attach(device);
-            }
-        });
+        changeDevices(ref, DeviceConfig.parse(xml), flags, DomainConfig::checkAttach, DomainConfig::attach);
     }
 
     @Override
     public void domainDetachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value(),
                 "testDomainDetachDeviceFlags");
-        DeviceConfig device = DeviceConfig.parse(xml);
+        changeDevices(ref, DeviceConfig.parse(xml), flags, DomainConfig::checkDetach, DomainConfig::detach);
+    }
+
+    /** Checks every definition the change touches before changing any: nothing is half-applied. */
+    private void changeDevices(DomainRef ref, DeviceConfig device, Set<DomainModification> flags,
+            java.util.function.BiConsumer<DomainConfig, DeviceConfig> check,
+            java.util.function.BiConsumer<DomainConfig, DeviceConfig> change) {
         withDomainDo(ref, d -> {
             Impact impact = Impact.of(d, flags);
             if (impact.live()) {
-                d.def().checkDetach(device);
+                check.accept(d.def(), device);
             }
             if (impact.config()) {
-                d.persistentDef().checkDetach(device);
+                check.accept(d.persistentDef(), device);
             }
             if (impact.live()) {
-                d.liveDefForWrite().detach(device);
+                change.accept(d.liveDefForWrite(), device);
             }
             if (impact.config()) {
-                d.persistentDefForWrite().detach(device);
+                change.accept(d.persistentDefForWrite(), device);
             }
         });
     }

@@ -14,6 +14,7 @@ import io.jvirt.DomainXmlFlag;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
+import io.jvirt.driver.test.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,29 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * queries (domstate, dumpxml, ...) the exact output. Generated UUIDs and MACs are masked.
  */
 class VirshDifferentialIT {
-    static final String DEMO = """
-            <domain type='test'>
-              <name>demo</name>
-              <uuid>11111111-2222-3333-4444-555555555555</uuid>
-              <memory unit='MiB'>512</memory>
-              <currentMemory unit='MiB'>256</currentMemory>
-              <vcpu>1</vcpu>
-              <os>
-                <type arch='i686'>hvm</type>
-                <boot dev='hd'/>
-              </os>
-              <devices>
-                <disk type='file' device='disk'>
-                  <source file='/guest/demo.img'/>
-                  <target dev='vda' bus='virtio'/>
-                </disk>
-                <interface type='network'>
-                  <mac address='52:54:00:12:34:56'/>
-                  <source network='default'/>
-                </interface>
-              </devices>
-            </domain>
-            """;
+    static final String DEMO = Fixtures.DEMO;
     /** File name and content of each document the scenarios use. */
     static final String[][] FILES = {
             {"demo.xml", DEMO},
