@@ -1,17 +1,32 @@
 package io.jvirt.driver.test;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
+import io.jvirt.DomainStateReason;
+import io.jvirt.spi.ObjectRegistry;
+import io.jvirt.xml.LibvirtXml;
+import io.jvirt.xml.NodeDef;
+import io.jvirt.xml.PoolTargetDef;
+import io.jvirt.xml.StoragePoolDef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * libvirt 9.0's {@code test:///default} host: the node document libvirt builds in
- * (default-node.xml: domain {@code test}, network {@code default}, interface {@code eth1}, pool
- * {@code default-pool}, four node devices), two NUMA cells of 8 CPUs, its capabilities and
- * sysinfo documents.
+ * (default-node.xml: domain {@code test} running with id 1, network {@code default}, interface
+ * {@code eth1}, pool {@code default-pool}, four node devices), two NUMA cells of 8 CPUs, its
+ * capabilities and sysinfo documents.
+ *
+ * <p>The objects are registered with the names and UUIDs below and their XML is bound only
+ * when first needed: a short jvirsh run that lists domains then never starts XML binding,
+ * which would cost it most of its time. DefaultHostTest checks these facts against the document.
  */
 final class DefaultHost {
     private static final String CAPABILITIES = resource("capabilities.xml");
@@ -26,7 +41,50 @@ final class DefaultHost {
         for (int i = 0; i < 2; i++) {
             cells.add(new TestHost.NumaCell((i + 1) * 2048L * 1024, (i + 1) * 1024L * 1024, 8));
         }
-        return NodeFileLoader.fromDocument(NODE, cells);
+        // One parse serves every object of this host, whichever asks first.
+        Supplier<NodeDef> node = Suppliers.memoize(() -> LibvirtXml.parseNode(NODE));
+
+        Map<String, TestInterface> ifaces = new LinkedHashMap<>();
+        ifaces.put("eth1", new TestInterface("eth1", "aa:bb:cc:dd:ee:ff",
+                () -> node.get().getInterfaces().get(0), true));
+        Map<String, TestNodeDevice> devices = new LinkedHashMap<>();
+        String[] deviceNames = {"computer", "scsi_host1", "scsi_host2", "scsi_host11"};
+        for (int i = 0; i < deviceNames.length; i++) {
+            int index = i;
+            devices.put(deviceNames[i], new TestNodeDevice(deviceNames[i], () -> node.get().getDevices().get(index)));
+        }
+        TestHost host = new TestHost(NodeFileLoader.DEFAULT_NODE_INFO, cells, ifaces, devices, Map.of());
+
+        DomainConfig test = DomainConfig.lazy("test", UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f"), () -> {
+            DomainConfig c = DomainConfig.of(node.get().getDomains().get(0));
+            c.generateInterfaceNames();
+            return c;
+        });
+        TestDomain domain = new TestDomain(test);
+        domain.setPersistent(true);
+        register(host.domains.add(domain), "test");
+        synchronized (domain) {
+            int id = host.allocateDomainId();
+            domain.started(id, DomainStateReason.Running.UNKNOWN); // libvirt: runstate set, reason 0
+            host.domains.setId(domain, -1, id);
+        }
+
+        TestNetwork network = new TestNetwork("default", UUID.fromString("dd8fe884-6c02-601e-7551-cca97df1c5df"),
+                () -> NetworkDefaults.complete(node.get().getNetworks().get(0)), true);
+        network.setActive(true);
+        register(host.networks.add(network), "default");
+
+        StoragePoolDef pool = new StoragePoolDef("dir", "default-pool");
+        pool.setUuid("dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566");
+        pool.setTarget(new PoolTargetDef("/default-pool"));
+        TestStorage.add(host, StoragePoolDefaults.complete(pool), true).setActive(true);
+        return host;
+    }
+
+    private static void register(ObjectRegistry.Conflict conflict, String name) {
+        if (conflict != ObjectRegistry.Conflict.NONE) {
+            throw new IllegalStateException("the default host holds " + name + " twice");
+        }
     }
 
     static String capabilities() {

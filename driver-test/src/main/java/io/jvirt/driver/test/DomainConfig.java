@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.w3c.dom.Element;
 
 /**
@@ -29,12 +30,44 @@ final class DomainConfig {
     /** libvirt's generic checks and defaults, with the test driver's architecture (i686). */
     private static final DomainDefChecks CHECKS = DomainDefChecks.forArch("i686");
 
-    private final DomainDef def;
+    private final String name;
     private final UUID uuid;
+    /** The definition; null until {@link #pending} has been asked for it. */
+    private DomainDef parsed;
+    /** Where a lazily parsed definition comes from (see {@link #lazy}); null once parsed. */
+    private Supplier<DomainConfig> pending;
 
     private DomainConfig(DomainDef def) {
-        this.def = def;
+        this.parsed = def;
+        this.name = def.getName();
         this.uuid = UUID.fromString(def.getUuid());
+    }
+
+    private DomainConfig(String name, UUID uuid, Supplier<DomainConfig> source) {
+        this.name = name;
+        this.uuid = uuid;
+        this.pending = source;
+    }
+
+    /**
+     * A definition whose name and UUID are known now and whose XML is parsed on first need.
+     * Listing domains then costs no XML binding, which is most of a short jvirsh run's time.
+     */
+    static DomainConfig lazy(String name, UUID uuid, Supplier<DomainConfig> source) {
+        return new DomainConfig(name, uuid, source);
+    }
+
+    /** The model, parsed now if it was not yet. */
+    private DomainDef def() {
+        if (parsed == null) {
+            DomainConfig real = pending.get();
+            if (!real.name.equals(name) || !real.uuid.equals(uuid)) {
+                throw new IllegalStateException("lazy definition of " + name + " is " + real.name);
+            }
+            parsed = real.parsed;
+            pending = null;
+        }
+        return parsed;
     }
 
     /** Parses, checks and completes domain XML as libvirt's parser does for the test driver. */
@@ -52,15 +85,15 @@ final class DomainConfig {
 
     /** A deep copy, for when the live and persistent definitions part ways. */
     DomainConfig copy() {
-        return new DomainConfig(LibvirtXml.copy(def));
+        return new DomainConfig(LibvirtXml.copy(def()));
     }
 
     DomainDef model() {
-        return def;
+        return def();
     }
 
     String name() {
-        return def.getName();
+        return name;
     }
 
     UUID uuid() {
@@ -68,24 +101,24 @@ final class DomainConfig {
     }
 
     long maxMemoryKiB() {
-        return def.getMemoryKiB();
+        return def().getMemoryKiB();
     }
 
     void setMaxMemoryKiB(long kib) {
-        def.setMemoryKiB(kib);
+        def().setMemoryKiB(kib);
     }
 
     long currentMemoryKiB() {
-        return def.getCurrentMemoryKiB();
+        return def().getCurrentMemoryKiB();
     }
 
     void setCurrentMemoryKiB(long kib) {
-        def.setCurrentMemoryKiB(kib);
+        def().setCurrentMemoryKiB(kib);
     }
 
     /** The vCPUs the guest has now ({@code current=}, else the maximum). */
     int vcpus() {
-        VcpuDef v = def.getVcpu();
+        VcpuDef v = def().getVcpu();
         if (v == null) {
             return 1;
         }
@@ -93,7 +126,7 @@ final class DomainConfig {
     }
 
     int maxVcpus() {
-        return def.getVcpuCount();
+        return def().getVcpuCount();
     }
 
     /** libvirt's virDomainDefSetVcpus: {@code current=} disappears when it equals the maximum. */
@@ -110,28 +143,28 @@ final class DomainConfig {
     }
 
     private VcpuDef vcpuDef() {
-        if (def.getVcpu() == null) {
-            def.setVcpu(new VcpuDef(1));
+        if (def().getVcpu() == null) {
+            def().setVcpu(new VcpuDef(1));
         }
-        return def.getVcpu();
+        return def().getVcpu();
     }
 
     String onPoweroff() {
-        return def.getOnPoweroff() == null ? "destroy" : def.getOnPoweroff();
+        return def().getOnPoweroff() == null ? "destroy" : def().getOnPoweroff();
     }
 
     String onReboot() {
-        return def.getOnReboot() == null ? "restart" : def.getOnReboot();
+        return def().getOnReboot() == null ? "restart" : def().getOnReboot();
     }
 
     /** An element of the test namespace ({@code runstate}, {@code transient}, ...), or null. */
     Element testElement(String localName) {
-        return def.getExtraElement(TEST_NS, localName);
+        return def().getExtraElement(TEST_NS, localName);
     }
 
     /** libvirt's testDomainGenerateIfnames: NICs without a target get testnet0, testnet1, ... */
     void generateInterfaceNames() {
-        List<DomainInterfaceDef> nics = def.getInterfaces();
+        List<DomainInterfaceDef> nics = def().getInterfaces();
         Set<String> used = new HashSet<>();
         for (DomainInterfaceDef nic : nics) {
             if (nic.getTarget() != null && nic.getTarget().getDev() != null) {
@@ -157,9 +190,9 @@ final class DomainConfig {
 
     /** The XML, live ({@code id >= 0}) or inactive; passwords only with {@code secure}. */
     String format(int id, boolean secure) {
-        DomainDef target = def;
+        DomainDef target = def();
         if (!secure && hasPasswords()) {
-            target = LibvirtXml.copy(def);
+            target = LibvirtXml.copy(def());
             for (GraphicsDef g : target.getOrCreateDevices().getGraphics()) {
                 g.setExtraAttribute("passwd", null);
             }
@@ -174,10 +207,10 @@ final class DomainConfig {
     }
 
     private boolean hasPasswords() {
-        if (def.getDevices() == null) {
+        if (def().getDevices() == null) {
             return false;
         }
-        for (GraphicsDef g : def.getDevices().getGraphics()) {
+        for (GraphicsDef g : def().getDevices().getGraphics()) {
             if (g.getExtraAttribute("passwd") != null) {
                 return true;
             }
@@ -189,8 +222,8 @@ final class DomainConfig {
 
     String metadata(DomainMetadataType type, String namespaceUri) {
         String value = switch (type) {
-            case DESCRIPTION -> def.getDescription();
-            case TITLE -> def.getTitle();
+            case DESCRIPTION -> def().getDescription();
+            case TITLE -> def().getTitle();
             case ELEMENT -> {
                 requireUri(namespaceUri);
                 Element e = metadataElement(namespaceUri);
@@ -207,24 +240,24 @@ final class DomainConfig {
     void setMetadata(DomainMetadataType type, String value, String key, String namespaceUri) {
         String v = value == null || value.isEmpty() ? null : value;
         switch (type) {
-            case DESCRIPTION -> def.setDescription(v);
+            case DESCRIPTION -> def().setDescription(v);
             case TITLE -> {
                 if (v != null && v.indexOf('\n') >= 0) {
                     throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
                             "Domain title can't contain newlines");
                 }
-                def.setTitle(v);
+                def().setTitle(v);
             }
             case ELEMENT -> {
                 requireUri(namespaceUri);
                 Element replacement = v == null ? null : MetadataElements.parse(v, key, namespaceUri);
-                MetadataDef md = def.getMetadata();
+                MetadataDef md = def().getMetadata();
                 if (md == null) {
                     if (replacement == null) {
                         return;
                     }
                     md = new MetadataDef();
-                    def.setMetadata(md);
+                    def().setMetadata(md);
                 }
                 md.getExtraElements().removeIf(e -> namespaceUri.equals(e.getNamespaceURI()));
                 if (replacement != null) {
@@ -235,7 +268,7 @@ final class DomainConfig {
     }
 
     private Element metadataElement(String namespaceUri) {
-        MetadataDef md = def.getMetadata();
+        MetadataDef md = def().getMetadata();
         if (md == null) {
             return null;
         }
@@ -259,7 +292,7 @@ final class DomainConfig {
     void checkAttach(DeviceConfig device) {
         if (device.disk() != null) {
             String dev = device.disk().getTarget() == null ? null : device.disk().getTarget().getDev();
-            for (DiskDef d : def.getDisks()) {
+            for (DiskDef d : def().getDisks()) {
                 if (d.getTarget() != null && dev != null && dev.equals(d.getTarget().getDev())) {
                     throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
                             "target " + dev + " already exists");
@@ -269,15 +302,15 @@ final class DomainConfig {
     }
 
     void attach(DeviceConfig device) {
-        device.addTo(def);
+        device.addTo(def());
         generateInterfaceNames();
     }
 
     void checkDetach(DeviceConfig device) {
-        device.findIn(def);
+        device.findIn(def());
     }
 
     void detach(DeviceConfig device) {
-        device.removeFrom(def);
+        device.removeFrom(def());
     }
 }

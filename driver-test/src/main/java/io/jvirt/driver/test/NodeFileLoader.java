@@ -38,6 +38,7 @@ final class NodeFileLoader {
     /** libvirt's defaultNodeInfo. */
     static final NodeInfo DEFAULT_NODE_INFO = new NodeInfo("i686", 3L * 1024 * 1024, 16, 1400, 2, 2, 2, 2);
 
+    /** The node file's directory, against which {@code file=} references resolve. */
     private final Path baseDir;
 
     private NodeFileLoader(Path baseDir) {
@@ -54,18 +55,14 @@ final class NodeFileLoader {
                     "failed to parse xml document '" + file + "'");
         }
         Path dir = file.toAbsolutePath().getParent();
-        TestHost host = new NodeFileLoader(dir).build(LibvirtXml.parseNode(xml), List.of(), true);
+        TestHost host = new NodeFileLoader(dir).build(LibvirtXml.parseNode(xml));
         authenticate(host, credentials);
         return host;
     }
 
-    /** A host from an in-memory node document (the default host), with these NUMA cells. */
-    static TestHost fromDocument(String xml, List<TestHost.NumaCell> cells) {
-        return new NodeFileLoader(null).build(LibvirtXml.parseNode(xml), cells, false);
-    }
-
-    private TestHost build(NodeDef node, List<TestHost.NumaCell> cells, boolean fromFile) {
-        NodeInfo info = fromFile ? nodeInfo(node) : DEFAULT_NODE_INFO;
+    /** libvirt's testOpenFromFile: node info from defaultNodeInfo and the file, no NUMA cells. */
+    private TestHost build(NodeDef node) {
+        NodeInfo info = nodeInfo(node);
         Map<String, TestInterface> ifaces = new LinkedHashMap<>();
         for (InterfaceDef i : entries(node.getInterfaces(), LibvirtXml::parseInterface)) {
             ifaces.put(i.getName(), new TestInterface(i, true));
@@ -85,7 +82,7 @@ final class NodeFileLoader {
                 users.put(name, u.getPassword());
             }
         }
-        TestHost host = new TestHost(info, cells, ifaces, devices, users);
+        TestHost host = new TestHost(info, List.of(), ifaces, devices, users);
         loadDomains(host, node);
         for (NetworkDef n : entries(node.getNetworks(), LibvirtXml::parseNetwork)) {
             TestNetwork net = TestNetworks.assign(host, NetworkDefaults.complete(n), false);
@@ -206,7 +203,7 @@ final class NodeFileLoader {
     }
 
     private String read(String relative) {
-        Path p = baseDir == null ? Path.of(relative) : baseDir.resolve(relative);
+        Path p = baseDir.resolve(relative);
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {

@@ -1,19 +1,28 @@
 package io.jvirt.driver.test;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import io.jvirt.spi.InterfaceRef;
 import io.jvirt.xml.InterfaceDef;
 
-/** A host network interface of a test host (immutable here: the test host's interfaces are fixed). */
-record TestInterface(InterfaceDef def, boolean active) {
-    String name() {
-        return def.getName();
+/**
+ * A host network interface of a test host (fixed: the test host's interfaces don't change). Its
+ * definition may be parsed on first need; name and MAC are known before.
+ */
+record TestInterface(String name, String mac, Supplier<InterfaceDef> source, boolean active) {
+    TestInterface {
+        source = Suppliers.memoize(source);
     }
 
-    String mac() {
-        return def.getMac() == null ? null : def.getMac().getAddress();
+    TestInterface(InterfaceDef def, boolean active) {
+        this(def.getName(), def.getMac() == null ? null : def.getMac().getAddress(), Suppliers.ofInstance(def), active);
+    }
+
+    InterfaceDef def() {
+        return source.get();
     }
 
     InterfaceRef ref() {
-        return new InterfaceRef(name(), mac());
+        return new InterfaceRef(name, mac);
     }
 }

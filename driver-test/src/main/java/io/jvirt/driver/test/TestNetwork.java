@@ -2,6 +2,8 @@ package io.jvirt.driver.test;
 
 import io.jvirt.spi.NetworkRef;
 import io.jvirt.xml.NetworkDef;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.util.UUID;
 
 /** A virtual network of a test host, as libvirt's virNetworkObj. Guarded by its monitor. */
@@ -9,16 +11,21 @@ final class TestNetwork {
     private final String name;
     private final UUID uuid;
     private final NetworkRef ref;
-    private NetworkDef def;
+    /** The definition, parsed on first need (see {@link DefaultHost}). */
+    private Supplier<NetworkDef> def;
     private boolean active;
     private boolean persistent;
     private boolean autostart;
     private boolean removed;
 
     TestNetwork(NetworkDef def, boolean persistent) {
-        this.def = def;
-        this.name = def.getName();
-        this.uuid = UUID.fromString(def.getUuid());
+        this(def.getName(), UUID.fromString(def.getUuid()), Suppliers.ofInstance(def), persistent);
+    }
+
+    TestNetwork(String name, UUID uuid, Supplier<NetworkDef> def, boolean persistent) {
+        this.def = Suppliers.memoize(def::get);
+        this.name = name;
+        this.uuid = uuid;
         this.ref = new NetworkRef(name, uuid);
         this.persistent = persistent;
     }
@@ -36,11 +43,11 @@ final class TestNetwork {
     }
 
     NetworkDef def() {
-        return def;
+        return def.get();
     }
 
     void setDef(NetworkDef def) {
-        this.def = def;
+        this.def = Suppliers.ofInstance(def);
     }
 
     boolean isActive() {
