@@ -24,12 +24,23 @@ final class ApiConnection implements Connection {
     private final ConnectUri uri;
     private final DriverConnection driver;
     private final boolean readOnly;
+    private final Admission admission;
     private volatile boolean closed;
 
     ApiConnection(ConnectUri uri, DriverConnection driver, boolean readOnly) {
+        this(uri, driver, readOnly, Admission.NONE);
+    }
+
+    ApiConnection(ConnectUri uri, DriverConnection driver, boolean readOnly, Admission admission) {
         this.uri = uri;
         this.driver = driver;
         this.readOnly = readOnly;
+        this.admission = admission;
+    }
+
+    /** This connection's admission control (issue 7); {@link Admission#NONE} unless asked for. */
+    Admission admission() {
+        return admission;
     }
 
     // ---- checks shared by the handles ----
@@ -234,8 +245,9 @@ final class ApiConnection implements Connection {
     @Override
     public Domain createDomain(String xml, DomainStartFlag... flags) {
         Objects.requireNonNull(xml, "xml");
-        return domain(hvWritable("virDomainCreateXML")
-                .createDomain(xml, Flags.of(DomainStartFlag.class, flags)));
+        HypervisorDriver hv = hvWritable("virDomainCreateXML");
+        return admission.create(this, xml,
+                () -> domain(hv.createDomain(xml, Flags.of(DomainStartFlag.class, flags))));
     }
 
     @Override

@@ -105,7 +105,8 @@ final class ApiDomain implements Domain {
 
     @Override
     public void start(DomainStartFlag... flags) {
-        write(api(flags, "virDomainCreate", "virDomainCreateWithFlags")).domainStart(ref, Flags.of(DomainStartFlag.class, flags));
+        HypervisorDriver hv = write(api(flags, "virDomainCreate", "virDomainCreateWithFlags"));
+        conn.admission().start(this, () -> hv.domainStart(ref, Flags.of(DomainStartFlag.class, flags)));
     }
 
     @Override

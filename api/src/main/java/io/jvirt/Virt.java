@@ -52,12 +52,14 @@ public final class Virt {
             text = System.getenv("LIBVIRT_DEFAULT_URI");
         }
         ConnectUri parsed = ConnectUri.parse(text);
+        Admission admission = Admission.of(parsed, options);
+        ConnectUri forDriver = Admission.forDriver(parsed);
         List<String> installed = new ArrayList<>();
         for (Driver driver : ServiceLoader.load(Driver.class, Virt.class.getClassLoader())) {
             installed.add(driver.name());
-            if (driver.accepts(parsed)) {
-                DriverConnection dc = driver.open(parsed, options);
-                return new ApiConnection(parsed, dc, options.readOnly());
+            if (driver.accepts(forDriver)) {
+                DriverConnection dc = driver.open(forDriver, options);
+                return new ApiConnection(parsed, dc, options.readOnly(), admission);
             }
         }
         throw new VirtException(ErrorCode.NO_CONNECT, ErrorDomain.NONE,

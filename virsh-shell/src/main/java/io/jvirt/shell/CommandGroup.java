@@ -1,6 +1,6 @@
 package io.jvirt.shell;
 
-/** virsh's command groups in its order, with the keyword {@code help KEYWORD} accepts. */
+/** virsh's command groups in its order (plus jvirsh's own), with the keyword {@code help KEYWORD} accepts. */
 enum CommandGroup {
     DOMAIN("Domain Management", "domain"),
     MONITOR("Domain Monitoring", "monitor"),
@@ -10,6 +10,8 @@ enum CommandGroup {
     NETWORK("Networking", "network"),
     POOL("Storage Pool", "pool"),
     VOLUME("Storage Volume", "volume"),
+    /** jvirsh's own: {@code plan} (not in virsh). */
+    CAPACITY("Capacity Planning (jvirsh)", "capacity"),
     VIRSH("Virsh itself", "virsh");
 
     private final String title;

@@ -31,6 +31,7 @@ final class CommandTable {
         g.put(CommandGroup.NETWORK, NetworkCommands.commands());
         g.put(CommandGroup.POOL, PoolCommands.commands());
         g.put(CommandGroup.VOLUME, VolumeCommands.commands());
+        g.put(CommandGroup.CAPACITY, PlanCommands.commands());
         g.put(CommandGroup.VIRSH, ShellCommands.commands());
         return new CommandTable(g);
     }
