@@ -7,9 +7,11 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 
 # Debian packages the tests talk to: virsh (differential tests of the test driver and the
-# shell) and libvirt's RELAX NG schemas (/usr/share/libvirt/schemas, from libvirt0).
+# shell), libvirt's RELAX NG schemas (/usr/share/libvirt/schemas, from libvirt0), and Xen's
+# xenstore-utils (run against our xenstored).
 need=()
 command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
+command -v xenstore-read >/dev/null 2>&1 || need+=(xenstore-utils)
 [ -f /usr/share/libvirt/schemas/domain.rng ] || need+=(libvirt0)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
 command -v dpkg-source >/dev/null 2>&1 || need+=(dpkg-dev)
