@@ -7,14 +7,16 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 
 # Debian packages the tests talk to: virsh (differential tests of the test driver and the
-# shell), libvirt's RELAX NG schemas (/usr/share/libvirt/schemas, from libvirt0), and Xen's
-# xenstore-utils (run against our xenstored).
+# shell), libvirt's RELAX NG schemas (/usr/share/libvirt/schemas, from libvirt0), Xen's
+# xenstore-utils (run against our xenstored), and QEMU with qemu-img (driver-kvm's probes and
+# command lines are started for real, under TCG).
 need=()
 command -v virsh >/dev/null 2>&1 || need+=(libvirt-clients)
 command -v xenstore-read >/dev/null 2>&1 || need+=(xenstore-utils)
+command -v qemu-system-x86_64 >/dev/null 2>&1 || need+=(qemu-system-x86)
+command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 [ -f /usr/share/libvirt/schemas/domain.rng ] || need+=(libvirt0)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
-command -v dpkg-source >/dev/null 2>&1 || need+=(dpkg-dev)
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         apt-get update -qq

@@ -1,0 +1,749 @@
+package io.jvirt.driver.kvm;
+
+import static io.jvirt.driver.kvm.QemuEscaping.escape;
+import static io.jvirt.driver.kvm.QemuEscaping.path;
+import static io.jvirt.driver.kvm.QemuEscaping.requirePrintable;
+import static io.jvirt.driver.kvm.QemuEscaping.unsupported;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jvirt.xml.BootDeviceDef;
+import io.jvirt.xml.CharDeviceDef;
+import io.jvirt.xml.ControllerDef;
+import io.jvirt.xml.CpuDef;
+import io.jvirt.xml.CpuFeatureDef;
+import io.jvirt.xml.CpuTopologyDef;
+import io.jvirt.xml.DevicesDef;
+import io.jvirt.xml.DiskDef;
+import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.DomainInterfaceDef;
+import io.jvirt.xml.FeaturesDef;
+import io.jvirt.xml.GraphicsDef;
+import io.jvirt.xml.InputDef;
+import io.jvirt.xml.OsDef;
+import io.jvirt.xml.VideoDef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Domain XML → QEMU argv, as a list for {@link ProcessBuilder} (never a shell string), following
+ * the flags and device naming of libvirt's qemu_command.c. What the XML asks for and this
+ * builder cannot honour is {@code CONFIG_UNSUPPORTED} naming it, never dropped.
+ *
+ * <p>Define-time work (machine aliases, MAC addresses) is {@link QemuDomainDefaults}'; the
+ * builder refuses a definition that still lacks it rather than guessing.
+ */
+final class QemuCommandLine {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME_SAFE = Pattern.compile("[^/\\p{Cntrl}]+");
+    private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern DISK_TARGET = Pattern.compile("(vd|hd|sd)([a-z]{1,2})");
+
+    /**
+     * Every path (see {@link XmlCoverage}) this builder reads. Values are checked where they are
+     * used; a path missing here is refused as it is.
+     */
+    static final Set<String> SUPPORTED = Set.of(
+            "@type", "@id", "name", "uuid", "title", "description", "metadata",
+            "memory", "memory/@unit", "currentMemory", "currentMemory/@unit",
+            "vcpu", "vcpu/@placement",
+            "os", "os/type", "os/type/@arch", "os/type/@machine", "os/kernel", "os/initrd",
+            "os/cmdline", "os/boot", "os/boot/@dev",
+            "features", "features/acpi", "features/apic", "features/pae",
+            "cpu", "cpu/@mode", "cpu/@match", "cpu/@check", "cpu/model", "cpu/model/@fallback",
+            "cpu/topology", "cpu/topology/@sockets", "cpu/topology/@dies", "cpu/topology/@cores",
+            "cpu/topology/@threads", "cpu/feature", "cpu/feature/@policy", "cpu/feature/@name",
+            "clock", "clock/@offset", "on_poweroff", "on_reboot", "on_crash",
+            "devices", "devices/emulator",
+            "devices/disk", "devices/disk/@type", "devices/disk/@device", "devices/disk/driver",
+            "devices/disk/driver/@name", "devices/disk/driver/@type", "devices/disk/source",
+            "devices/disk/source/@file", "devices/disk/target", "devices/disk/target/@dev",
+            "devices/disk/target/@bus", "devices/disk/readonly", "devices/disk/serial",
+            "devices/disk/boot", "devices/disk/boot/@order",
+            "devices/controller", "devices/controller/@type", "devices/controller/@index",
+            "devices/controller/@model",
+            "devices/interface", "devices/interface/@type", "devices/interface/mac",
+            "devices/interface/mac/@address", "devices/interface/model",
+            "devices/interface/model/@type", "devices/interface/boot",
+            "devices/interface/boot/@order",
+            "devices/serial", "devices/serial/@type", "devices/serial/source",
+            "devices/serial/source/@path", "devices/serial/target", "devices/serial/target/@port",
+            "devices/serial/target/@type",
+            "devices/console", "devices/console/@type", "devices/console/target",
+            "devices/console/target/@type", "devices/console/target/@port",
+            "devices/console/source", "devices/console/source/@path",
+            "devices/input", "devices/input/@type", "devices/input/@bus",
+            "devices/graphics", "devices/graphics/@type", "devices/graphics/@port",
+            "devices/graphics/@autoport", "devices/graphics/@listen",
+            "devices/video", "devices/video/model", "devices/video/model/@type",
+            "devices/video/model/@vram", "devices/video/model/@heads",
+            "devices/video/model/@primary",
+            "devices/memballoon", "devices/memballoon/@model");
+
+    private final DomainDef def;
+    private final QemuCapabilities caps;
+    private final Path monitorSocket;
+    private final List<String> argv = new ArrayList<>();
+    private final String machine;
+    private final boolean q35;
+    private int nextNode = 1;
+    private boolean perDeviceBoot;
+
+    private QemuCommandLine(DomainDef def, QemuCapabilities caps, Path monitorSocket) {
+        this.def = def;
+        this.caps = caps;
+        this.monitorSocket = monitorSocket;
+        String requested = def.getOs() == null || def.getOs().getType() == null ? null
+                : def.getOs().getType().getMachine();
+        this.machine = caps.resolveMachine(requested).orElseThrow(() ->
+                unsupported("machine type '" + requested + "' is not supported by " + caps.binary()));
+        this.q35 = machine.startsWith("pc-q35") || machine.equals("q35");
+    }
+
+    /**
+     * The argv starting {@code def} with {@code caps.binary()}, its QMP monitor a server socket
+     * at {@code monitorSocket}. QEMU starts paused ({@code -S}); the caller sends {@code cont}.
+     */
+    static List<String> build(DomainDef def, QemuCapabilities caps, Path monitorSocket) {
+        // Values first, for the more specific message ("interface type 'network'"); then
+        // whatever else is present and was never read.
+        List<String> argv = new QemuCommandLine(def, caps, monitorSocket).build();
+        for (String p : XmlCoverage.paths(def)) {
+            if (!SUPPORTED.contains(p)) {
+                throw unsupported("'" + describe(p) + "' is not supported by the QEMU driver");
+            }
+        }
+        return argv;
+    }
+
+    private static String describe(String path) {
+        int at = path.lastIndexOf("/@");
+        if (path.startsWith("@")) {
+            return "attribute " + path.substring(1) + " of <domain>";
+        }
+        return at >= 0 ? "attribute " + path.substring(at + 2) + " of <" + path.substring(0, at) + ">"
+                : "<" + path + ">";
+    }
+
+    private List<String> build() {
+        String name = def.getName();
+        if (name == null || !NAME_SAFE.matcher(name).matches()) {
+            throw unsupported("domain name '" + name + "' is not usable as a QEMU guest name");
+        }
+        argv.add(caps.binary().toString());
+        add("-name", "guest=" + escape(name) + ",debug-threads=on");
+        argv.add("-S");
+        machineAndAccel();
+        cpu();
+        memoryAndSmp();
+        String uuid = def.getUuid();
+        if (uuid != null) {
+            if (!UUID.matcher(uuid.toLowerCase(Locale.ROOT)).matches()) {
+                throw unsupported("UUID '" + uuid + "' is malformed");
+            }
+            add("-uuid", uuid.toLowerCase(Locale.ROOT));
+        }
+        argv.add("-no-user-config");
+        argv.add("-nodefaults");
+        add("-chardev", "socket,id=charmonitor,path=" + path("monitor socket", monitorSocket.toString())
+                + ",server=on,wait=off");
+        add("-mon", "chardev=charmonitor,id=monitor,mode=control");
+        clock();
+        argv.add("-no-shutdown");
+        lifecycle();
+        DevicesDef devices = def.getDevices() == null ? new DevicesDef() : def.getDevices();
+        emulator(devices);
+        perDeviceBoot = devices.getDisks().stream().anyMatch(d -> d.getBoot() != null)
+                || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
+        boot();
+        kernel();
+        controllers(devices);
+        disks(devices);
+        interfaces(devices);
+        serials(devices);
+        inputs(devices);
+        graphicsAndVideo(devices);
+        balloon(devices);
+        if (caps.sandbox()) {
+            add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        }
+        add("-msg", "timestamp=on");
+        return List.copyOf(argv);
+    }
+
+    private void add(String option, String value) {
+        argv.add(option);
+        argv.add(value);
+    }
+
+    private void machineAndAccel() {
+        OsDef os = def.getOs();
+        if (os == null || !"hvm".equals(os.getTypeName())) {
+            throw unsupported("only <os><type>hvm</type></os> guests are supported by the QEMU driver");
+        }
+        String arch = os.getType().getArch();
+        if (arch != null && !arch.equals("x86_64")) {
+            throw unsupported("architecture '" + arch + "' is not supported by " + caps.binary());
+        }
+        FeaturesDef f = def.getFeatures();
+        StringBuilder m = new StringBuilder(machine).append(",usb=off,dump-guest-core=off");
+        if (f == null || f.getAcpi() == null) {
+            m.append(",acpi=off"); // libvirt turns ACPI off when <acpi/> is absent
+        }
+        add("-machine", m.toString());
+        String type = def.getType();
+        if ("qemu".equals(type)) {
+            add("-accel", "tcg");
+        } else if ("kvm".equals(type)) {
+            if (!caps.kvmUsable()) {
+                throw unsupported("domain type 'kvm' needs a usable /dev/kvm; use type 'qemu' (TCG)");
+            }
+            add("-accel", "kvm");
+        } else {
+            throw unsupported("domain type '" + type + "' is not supported by the QEMU driver");
+        }
+    }
+
+    private void cpu() {
+        CpuDef cpu = def.getCpu();
+        if (cpu == null) {
+            return; // QEMU's default model, as libvirt leaves it
+        }
+        String mode = cpu.getMode() == null ? "custom" : cpu.getMode();
+        StringBuilder model = new StringBuilder();
+        switch (mode) {
+            case "custom" -> {
+                if (cpu.getModel() == null) {
+                    if (!cpu.getFeatures().isEmpty()) {
+                        throw unsupported("CPU features need a CPU model");
+                    }
+                    return; // topology only
+                }
+                String name = cpu.getModel().getText();
+                if (!caps.cpuModels().contains(name)) {
+                    throw unsupported("CPU model '" + name + "' is not supported by " + caps.binary());
+                }
+                model.append(name);
+            }
+            case "maximum" -> model.append("max");
+            case "host-passthrough" -> {
+                if (!"kvm".equals(def.getType())) {
+                    throw unsupported("CPU mode 'host-passthrough' needs domain type 'kvm'");
+                }
+                model.append("host");
+            }
+            default -> throw unsupported("CPU mode '" + mode + "' is not supported by the QEMU driver");
+        }
+        if (cpu.getModel() != null && !"custom".equals(mode)) {
+            throw unsupported("a CPU model with mode '" + mode + "'");
+        }
+        for (CpuFeatureDef feature : cpu.getFeatures()) {
+            String policy = feature.getPolicy() == null ? "require" : feature.getPolicy();
+            String sign = switch (policy) {
+                case "require", "force" -> "+";
+                case "disable", "forbid" -> "-";
+                default -> throw unsupported("CPU feature policy '" + policy + "'");
+            };
+            String name = requirePrintable("CPU feature", feature.getName());
+            if (!name.matches("[a-z0-9_.-]+")) {
+                throw unsupported("CPU feature name '" + name + "'");
+            }
+            model.append(',').append(sign).append(name);
+        }
+        add("-cpu", model.toString());
+    }
+
+    private void memoryAndSmp() {
+        long kib = def.getMemoryKiB();
+        if (kib <= 0) {
+            throw unsupported("guest memory must be set");
+        }
+        if (def.getCurrentMemoryKiB() != 0 && def.getCurrentMemoryKiB() != kib) {
+            throw unsupported("<currentMemory> below <memory> (ballooning at start) is not supported yet");
+        }
+        add("-m", "size=" + kib + "k");
+        int vcpus = Math.max(1, def.getVcpuCount());
+        if (def.getVcpu() != null && def.getVcpu().getPlacement() != null
+                && !"static".equals(def.getVcpu().getPlacement())) {
+            throw unsupported("vCPU placement '" + def.getVcpu().getPlacement() + "'");
+        }
+        int sockets = vcpus;
+        int dies = 1;
+        int cores = 1;
+        int threads = 1;
+        CpuTopologyDef t = def.getCpu() == null ? null : def.getCpu().getTopology();
+        if (t != null) {
+            sockets = positive("sockets", t.getSockets());
+            dies = t.getDies() == null ? 1 : positive("dies", t.getDies());
+            cores = positive("cores", t.getCores());
+            threads = positive("threads", t.getThreads());
+            if ((long) sockets * dies * cores * threads != vcpus) {
+                throw unsupported("CPU topology " + sockets + "*" + dies + "*" + cores + "*" + threads
+                        + " does not match " + vcpus + " vCPUs");
+            }
+        }
+        int cpuMax = caps.machine(machine).map(QemuCapabilities.Machine::cpuMax).orElse(vcpus);
+        if (vcpus > cpuMax) {
+            throw unsupported("Maximum CPUs greater than specified machine type limit " + cpuMax);
+        }
+        add("-smp", vcpus + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
+                + ",cores=" + cores + ",threads=" + threads);
+    }
+
+    private static int positive(String what, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw unsupported("CPU topology " + what + "='" + value + "'");
+    }
+
+    private void clock() {
+        String offset = def.getClock() == null ? "utc" : def.getClock().getOffset();
+        if ("utc".equals(offset) || "localtime".equals(offset)) {
+            add("-rtc", "base=" + offset);
+        } else {
+            throw unsupported("clock offset '" + offset + "' is not supported by the QEMU driver");
+        }
+    }
+
+    /** Enforcing these actions is the driver's job on QMP events; argv can only prepare them. */
+    private void lifecycle() {
+        String poweroff = def.getOnPoweroff();
+        if (poweroff != null && !poweroff.equals("destroy")) {
+            throw unsupported("on_poweroff '" + poweroff + "'");
+        }
+        String reboot = def.getOnReboot();
+        if ("destroy".equals(reboot)) {
+            argv.add("-no-reboot"); // a guest reboot then reports SHUTDOWN, and the driver destroys
+        } else if (reboot != null && !reboot.equals("restart")) {
+            throw unsupported("on_reboot '" + reboot + "'");
+        }
+        String crash = def.getOnCrash();
+        if (crash != null && !crash.equals("destroy")) {
+            throw unsupported("on_crash '" + crash + "'");
+        }
+    }
+
+    private void emulator(DevicesDef devices) {
+        String emulator = devices.getEmulator();
+        if (emulator != null && !Path.of(emulator).equals(caps.binary())) {
+            throw unsupported("emulator '" + emulator + "' is not the probed " + caps.binary());
+        }
+    }
+
+    private void boot() {
+        List<BootDeviceDef> boots = def.getOs().getBoots();
+        if (!boots.isEmpty() && perDeviceBoot) {
+            throw unsupported("per-device boot elements cannot be used together with os/boot elements");
+        }
+        if (perDeviceBoot) {
+            add("-boot", "strict=on");
+            return;
+        }
+        StringBuilder order = new StringBuilder();
+        for (BootDeviceDef b : boots) {
+            order.append(switch (String.valueOf(b.getDev())) {
+                case "hd" -> 'c';
+                case "cdrom" -> 'd';
+                case "network" -> 'n';
+                case "fd" -> 'a';
+                default -> throw unsupported("boot device '" + b.getDev() + "'");
+            });
+        }
+        if (order.length() > 0) {
+            add("-boot", "order=" + order);
+        }
+    }
+
+    private void kernel() {
+        OsDef os = def.getOs();
+        if (os.getKernel() != null) {
+            add("-kernel", QemuEscaping.checkPath("kernel", os.getKernel()));
+        }
+        if (os.getInitrd() != null) {
+            if (os.getKernel() == null) {
+                throw unsupported("an initrd without a kernel");
+            }
+            add("-initrd", QemuEscaping.checkPath("initrd", os.getInitrd()));
+        }
+        if (os.getCmdline() != null) {
+            if (os.getKernel() == null) {
+                throw unsupported("a kernel command line without a kernel");
+            }
+            // -append takes its whole argument verbatim: no option syntax, so no escaping.
+            add("-append", requirePrintable("kernel command line", os.getCmdline()));
+        }
+    }
+
+    private boolean hasScsiController;
+    private String scsiModel = "lsilogic";
+    private boolean hasUsb;
+
+    private void controllers(DevicesDef devices) {
+        for (ControllerDef c : devices.getControllers()) {
+            String type = String.valueOf(c.getType());
+            String index = c.getIndex() == null ? "0" : c.getIndex();
+            if (!"0".equals(index)) {
+                throw unsupported("controller " + type + " index " + index);
+            }
+            String model = c.getModel();
+            switch (type) {
+                case "pci" -> {
+                    // The root bus comes with the machine.
+                    String root = q35 ? "pcie-root" : "pci-root";
+                    if (!root.equals(model)) {
+                        throw unsupported("PCI controller model '" + model + "' on " + machine);
+                    }
+                }
+                case "ide" -> {
+                    if (q35 || model != null) {
+                        throw unsupported("IDE controller on " + machine);
+                    }
+                }
+                case "sata" -> {
+                    if (!q35 || model != null) {
+                        throw unsupported("SATA controller on " + machine);
+                    }
+                }
+                case "usb" -> {
+                    String m = model == null ? "piix3-uhci" : model;
+                    switch (m) {
+                        case "none" -> { }
+                        case "piix3-uhci" -> usb("piix3-usb-uhci");
+                        case "qemu-xhci" -> usb("qemu-xhci");
+                        default -> throw unsupported("USB controller model '" + m + "'");
+                    }
+                }
+                case "scsi" -> {
+                    scsiModel = model == null ? "lsilogic" : model;
+                    scsiController();
+                }
+                default -> throw unsupported("controller type '" + type + "'");
+            }
+        }
+    }
+
+    private void usb(String device) {
+        hasUsb = true;
+        add("-device", device + ",id=usb");
+    }
+
+    private void scsiController() {
+        if (hasScsiController) {
+            return;
+        }
+        hasScsiController = true;
+        switch (scsiModel) {
+            case "lsilogic" -> add("-device", "lsi,id=scsi0");
+            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi0");
+            default -> throw unsupported("SCSI controller model '" + scsiModel + "'");
+        }
+    }
+
+    private void disks(DevicesDef devices) {
+        for (DiskDef disk : devices.getDisks()) {
+            disk(disk);
+        }
+    }
+
+    private void disk(DiskDef disk) {
+        String dev = disk.getTarget() == null ? null : disk.getTarget().getDev();
+        var m = dev == null ? null : DISK_TARGET.matcher(dev);
+        if (m == null || !m.matches()) {
+            throw unsupported("disk target '" + dev + "'");
+        }
+        int index = letters(m.group(2));
+        String bus = disk.getTarget().getBus() != null ? disk.getTarget().getBus()
+                : switch (m.group(1)) {
+                    case "vd" -> "virtio";
+                    case "hd" -> "ide";
+                    default -> "scsi";
+                };
+        String type = disk.getType() == null ? "file" : disk.getType();
+        String device = disk.getDevice() == null ? "disk" : disk.getDevice();
+        if (!type.equals("file")) {
+            throw unsupported("disk type '" + type + "' (only 'file' for now)");
+        }
+        if (!device.equals("disk") && !device.equals("cdrom")) {
+            throw unsupported("disk device '" + device + "'");
+        }
+        boolean cdrom = device.equals("cdrom");
+        boolean readOnly = disk.isReadonly() || cdrom;
+        String file = disk.getSource() == null ? null : disk.getSource().getFile();
+        if (file == null && !cdrom) {
+            throw unsupported("disk '" + dev + "' has no source file");
+        }
+        String format = null;
+        if (disk.getDriver() != null) {
+            String driverName = disk.getDriver().getName();
+            if (driverName != null && !driverName.equals("qemu")) {
+                throw unsupported("disk driver name '" + driverName + "'");
+            }
+            format = disk.getDriver().getType();
+        }
+        format = format == null ? "raw" : format;
+        if (!format.equals("raw") && !format.equals("qcow2")) {
+            throw unsupported("disk format '" + format + "' (raw and qcow2 are supported)");
+        }
+
+        String formatNode = null;
+        if (file != null) {
+            int n = nextNode++;
+            String storage = "libvirt-" + n + "-storage";
+            formatNode = "libvirt-" + n + "-format";
+            QemuEscaping.checkPath("disk source", file);
+            ObjectNode proto = JSON.createObjectNode().put("driver", "file").put("filename", file)
+                    .put("node-name", storage).put("auto-read-only", true).put("discard", "unmap");
+            ObjectNode fmt = JSON.createObjectNode().put("node-name", formatNode)
+                    .put("read-only", readOnly).put("driver", format).put("file", storage);
+            // JSON syntax, as libvirt uses for -blockdev: any file name passes unescaped.
+            add("-blockdev", proto.toString());
+            add("-blockdev", fmt.toString());
+        }
+
+        StringBuilder d = new StringBuilder();
+        switch (bus) {
+            case "virtio" -> {
+                if (cdrom) {
+                    throw unsupported("a CD-ROM on the virtio bus");
+                }
+                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index);
+            }
+            case "ide", "sata" -> {
+                if (bus.equals("ide") && q35) {
+                    throw unsupported("IDE disks on " + machine + " (use bus='sata')");
+                }
+                if (bus.equals("sata") && !q35) {
+                    throw unsupported("SATA disks on " + machine + " (use a q35 machine)");
+                }
+                if (disk.isReadonly() && !cdrom) {
+                    throw unsupported("readonly " + bus + " disks");
+                }
+                int max = bus.equals("ide") ? 4 : 6;
+                if (index >= max) {
+                    throw unsupported("disk target '" + dev + "' beyond the " + max + " " + bus + " slots");
+                }
+                d.append(cdrom ? "ide-cd" : "ide-hd");
+                if (bus.equals("ide")) {
+                    d.append(",bus=ide.").append(index / 2).append(",unit=").append(index % 2);
+                } else {
+                    d.append(",bus=ide.").append(index);
+                }
+                if (formatNode != null) {
+                    d.append(",drive=").append(formatNode);
+                }
+                d.append(",id=").append(bus.equals("ide")
+                        ? "ide0-" + index / 2 + "-" + index % 2 : "sata0-0-" + index);
+            }
+            case "scsi" -> {
+                scsiController();
+                if (scsiModel.equals("lsilogic")) {
+                    if (index >= 7) {
+                        throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
+                    }
+                    d.append(cdrom ? "scsi-cd" : "scsi-hd").append(",bus=scsi0.0,scsi-id=").append(index);
+                } else {
+                    d.append(cdrom ? "scsi-cd" : "scsi-hd")
+                            .append(",bus=scsi0.0,channel=0,scsi-id=0,lun=").append(index);
+                }
+                if (formatNode != null) {
+                    d.append(",drive=").append(formatNode);
+                }
+                d.append(",id=scsi0-0-0-").append(index);
+            }
+            default -> throw unsupported("disk bus '" + bus + "'");
+        }
+        if (disk.getSerial() != null) {
+            d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
+        }
+        bootIndex(d, disk.getBoot());
+        add("-device", d.toString());
+    }
+
+    private static int letters(String s) {
+        int n = 0;
+        for (char c : s.toCharArray()) {
+            n = n * 26 + (c - 'a' + 1);
+        }
+        return n - 1;
+    }
+
+    private static void bootIndex(StringBuilder d, io.jvirt.xml.BootOrderDef boot) {
+        if (boot != null) {
+            d.append(",bootindex=").append(positive("boot order", boot.getOrder()));
+        }
+    }
+
+    private void interfaces(DevicesDef devices) {
+        int i = 0;
+        for (DomainInterfaceDef nic : devices.getInterfaces()) {
+            if (!"user".equals(nic.getType())) {
+                throw unsupported("interface type '" + nic.getType() + "' (only 'user' for now)");
+            }
+            String mac = nic.getMacAddress();
+            if (mac == null || !MAC.matcher(mac.toLowerCase(Locale.ROOT)).matches()) {
+                throw unsupported("interface MAC address '" + mac + "'");
+            }
+            String model = nic.getModel() == null ? "rtl8139" : nic.getModel().getType();
+            String device = switch (String.valueOf(model)) {
+                case "virtio" -> "virtio-net-pci";
+                case "e1000" -> "e1000";
+                case "e1000e" -> "e1000e";
+                case "rtl8139" -> "rtl8139";
+                default -> throw unsupported("interface model '" + model + "'");
+            };
+            add("-netdev", "user,id=hostnet" + i);
+            StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
+                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT));
+            bootIndex(d, nic.getBoot());
+            add("-device", d.toString());
+            i++;
+        }
+    }
+
+    private void serials(DevicesDef devices) {
+        int i = 0;
+        for (CharDeviceDef serial : devices.getSerials()) {
+            String targetType = serial.getTarget() == null ? null : serial.getTarget().getType();
+            if (targetType != null && !targetType.equals("isa-serial")) {
+                throw unsupported("serial target type '" + targetType + "'");
+            }
+            String port = serial.getTarget() == null ? null : serial.getTarget().getPort();
+            if (port != null && !port.equals(String.valueOf(i))) {
+                throw unsupported("serial port " + port + " out of order");
+            }
+            String id = "charserial" + i;
+            add("-chardev", chardev(serial, id));
+            add("-device", "isa-serial,chardev=" + id + ",id=serial" + i + ",index=" + i);
+            i++;
+        }
+        for (CharDeviceDef console : devices.getConsoles()) {
+            // libvirt mirrors the first serial port as <console type='serial'>: same device.
+            String targetType = console.getTarget() == null ? "serial" : console.getTarget().getType();
+            String port = console.getTarget() == null ? "0" : console.getTarget().getPort();
+            CharDeviceDef first = devices.getSerials().isEmpty() ? null : devices.getSerials().get(0);
+            boolean mirror = "serial".equals(targetType) && (port == null || "0".equals(port))
+                    && first != null && String.valueOf(first.getType()).equals(console.getType());
+            if (!mirror) {
+                throw unsupported("a <console> that is not the first serial port");
+            }
+        }
+    }
+
+    private String chardev(CharDeviceDef c, String id) {
+        String type = String.valueOf(c.getType());
+        return switch (type) {
+            case "pty" -> "pty,id=" + id;
+            case "null" -> "null,id=" + id;
+            case "file" -> {
+                String p = c.getSource() == null ? null : c.getSource().getPath();
+                yield "file,id=" + id + ",path=" + path("serial file", p);
+            }
+            default -> throw unsupported("character device type '" + type + "'");
+        };
+    }
+
+    private void inputs(DevicesDef devices) {
+        int i = 0;
+        for (InputDef input : devices.getInputs()) {
+            String type = String.valueOf(input.getType());
+            String bus = input.getBus() == null ? "ps2" : input.getBus();
+            if ((type.equals("mouse") || type.equals("keyboard")) && bus.equals("ps2")) {
+                continue; // i8042 comes with the PC machines
+            }
+            if (type.equals("tablet") && bus.equals("usb")) {
+                if (!hasUsb) {
+                    throw unsupported("a USB tablet without a USB controller");
+                }
+                add("-device", "usb-tablet,id=input" + i++ + ",bus=usb.0");
+                continue;
+            }
+            throw unsupported("input type '" + type + "' on bus '" + bus + "'");
+        }
+    }
+
+    private void graphicsAndVideo(DevicesDef devices) {
+        List<GraphicsDef> graphics = devices.getGraphics();
+        if (graphics.size() > 1) {
+            throw unsupported("more than one <graphics>");
+        }
+        if (graphics.isEmpty()) {
+            add("-display", "none");
+        } else {
+            GraphicsDef g = graphics.get(0);
+            if (!"vnc".equals(g.getType())) {
+                throw unsupported("graphics type '" + g.getType() + "'");
+            }
+            String listen = g.getListen() == null ? "127.0.0.1" : g.getListen();
+            if (!listen.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                throw unsupported("VNC listen address '" + listen + "'");
+            }
+            String host = listen.contains(":") ? "[" + listen + "]" : listen;
+            boolean auto = "yes".equals(g.getAutoport()) || g.getPort() == null || "-1".equals(g.getPort());
+            if (auto) {
+                // QEMU picks the first free display from :0 up to :99 (ports 5900-5999).
+                add("-vnc", host + ":0,to=99");
+            } else {
+                int port = positive("VNC port", g.getPort());
+                if (port < 5900 || port > 65535) {
+                    throw unsupported("VNC port " + port);
+                }
+                add("-vnc", host + ":" + (port - 5900));
+            }
+        }
+        int i = 0;
+        for (VideoDef video : devices.getVideos()) {
+            var model = video.getModel();
+            String type = model == null ? "vga" : String.valueOf(model.getType());
+            if (model != null && model.getHeads() != null && !"1".equals(model.getHeads())) {
+                throw unsupported("video heads '" + model.getHeads() + "'");
+            }
+            if (model != null && model.getPrimary() != null && !("yes".equals(model.getPrimary()) && i == 0)) {
+                throw unsupported("video primary '" + model.getPrimary() + "'");
+            }
+            String device = switch (type) {
+                case "vga" -> "VGA";
+                case "cirrus" -> "cirrus-vga";
+                case "virtio" -> "virtio-vga";
+                case "bochs" -> "bochs-display";
+                case "none" -> null;
+                default -> throw unsupported("video model '" + type + "'");
+            };
+            if (device == null) {
+                continue;
+            }
+            StringBuilder d = new StringBuilder(device).append(",id=video").append(i);
+            if (model != null && model.getVram() != null) {
+                if (!type.equals("vga") && !type.equals("cirrus")) {
+                    throw unsupported("video vram for model '" + type + "'");
+                }
+                d.append(",vgamem_mb=").append(positive("video vram", model.getVram()) / 1024);
+            }
+            add("-device", d.toString());
+            i++;
+        }
+    }
+
+    private void balloon(DevicesDef devices) {
+        if (devices.getMemballoon() == null) {
+            return;
+        }
+        String model = String.valueOf(devices.getMemballoon().getModel());
+        switch (model) {
+            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0");
+            case "none" -> { }
+            default -> throw unsupported("memballoon model '" + model + "'");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.jvirt.driver.kvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jvirt.ErrorCode;
+import io.jvirt.VirtException;
+import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.LibvirtXml;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QemuCommandLineTest {
+    /** What QemuProber reports for Debian 12's QEMU 7.2, trimmed. */
+    static final QemuCapabilities CAPS = new QemuCapabilities(Path.of("/usr/bin/qemu-system-x86_64"),
+            "7.2.22", "Debian 1:7.2+dfsg-7+deb12u18+b3",
+            List.of(new QemuCapabilities.Machine("pc-i440fx-7.2", "pc", true, 255, false),
+                    new QemuCapabilities.Machine("pc-q35-7.2", "q35", false, 288, false),
+                    new QemuCapabilities.Machine("pc-i440fx-2.0", null, false, 255, true)),
+            List.of("Skylake-Client", "max", "qemu64"), Set.of("tcg", "kvm"), false, true);
+
+    static final Path MONITOR = Path.of("/run/jvirt/qemu/web/monitor.sock");
+
+    private static List<String> argv(String xml) {
+        return QemuCommandLine.build(LibvirtXml.parseDomain(xml), CAPS, MONITOR);
+    }
+
+    private static VirtException refused(String xml) {
+        VirtException e = assertThrows(VirtException.class, () -> argv(xml));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code(), e.getMessage());
+        return e;
+    }
+
+    private static String domain(String devices) {
+        return "<domain type='qemu'><name>web</name><memory unit='MiB'>128</memory>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>" + devices
+                + "</devices></domain>";
+    }
+
+    @Test
+    void minimalDomainGetsLibvirtsFixedFlags() {
+        assertEquals(List.of("/usr/bin/qemu-system-x86_64",
+                "-name", "guest=web,debug-threads=on",
+                "-S",
+                "-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,acpi=off",
+                "-accel", "tcg",
+                "-m", "size=131072k",
+                "-smp", "1,sockets=1,cores=1,threads=1",
+                "-uuid", "c7a5fdbd-edaf-9455-926a-d65c16db1809",
+                "-no-user-config",
+                "-nodefaults",
+                "-chardev", "socket,id=charmonitor,path=/run/jvirt/qemu/web/monitor.sock,server=on,wait=off",
+                "-mon", "chardev=charmonitor,id=monitor,mode=control",
+                "-rtc", "base=utc",
+                "-no-shutdown",
+                "-display", "none",
+                "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
+                "-msg", "timestamp=on"),
+                argv("<domain type='qemu'><name>web</name><uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>"
+                        + "<memory unit='KiB'>131072</memory><currentMemory unit='KiB'>131072</currentMemory>"
+                        + "<vcpu placement='static'>1</vcpu>"
+                        + "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                        + "<clock offset='utc'/><on_poweroff>destroy</on_poweroff>"
+                        + "<on_reboot>restart</on_reboot><on_crash>destroy</on_crash></domain>"));
+    }
+
+    @Test
+    void fullDomainWithDisksNicSerialVncAndBalloon() {
+        List<String> argv = argv("<domain type='qemu'><name>db,1</name><memory unit='GiB'>1</memory>"
+                + "<vcpu>4</vcpu>"
+                + "<os><type machine='q35'>hvm</type><kernel>/boot/vmlinuz</kernel>"
+                + "<initrd>/boot/initrd.img</initrd><cmdline>console=ttyS0 quiet a=1,2</cmdline></os>"
+                + "<features><acpi/><apic/></features>"
+                + "<cpu mode='custom' match='exact' check='partial'><model fallback='forbid'>qemu64</model>"
+                + "<topology sockets='1' cores='2' threads='2'/><feature policy='require' name='ssse3'/></cpu>"
+                + "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+                + "<source file='/var/lib/img/a,b.qcow2'/><target dev='vda' bus='virtio'/><boot order='1'/></disk>"
+                + "<disk type='file' device='cdrom'><source file='/iso/x.iso'/><target dev='sdb' bus='sata'/>"
+                + "<readonly/></disk>"
+                + "<controller type='pci' index='0' model='pcie-root'/>"
+                + "<interface type='user'><mac address='52:54:00:AA:bb:cc'/><model type='virtio'/></interface>"
+                + "<serial type='file'><source path='/var/log/db,1.log'/><target port='0'/></serial>"
+                + "<console type='file'><target type='serial' port='0'/></console>"
+                + "<graphics type='vnc' port='5901' listen='127.0.0.1'/>"
+                + "<video><model type='vga' vram='16384' heads='1' primary='yes'/></video>"
+                + "<memballoon model='virtio'/></devices></domain>");
+        assertSequence(argv, "-name", "guest=db,,1,debug-threads=on");
+        assertSequence(argv, "-machine", "pc-q35-7.2,usb=off,dump-guest-core=off");
+        assertSequence(argv, "-cpu", "qemu64,+ssse3");
+        assertSequence(argv, "-m", "size=1048576k", "-smp", "4,sockets=1,cores=2,threads=2");
+        assertSequence(argv, "-no-shutdown", "-boot", "strict=on", "-kernel", "/boot/vmlinuz",
+                "-initrd", "/boot/initrd.img", "-append", "console=ttyS0 quiet a=1,2");
+        assertSequence(argv,
+                "-blockdev", "{\"driver\":\"file\",\"filename\":\"/var/lib/img/a,b.qcow2\","
+                        + "\"node-name\":\"libvirt-1-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "-blockdev", "{\"node-name\":\"libvirt-1-format\",\"read-only\":false,\"driver\":\"qcow2\","
+                        + "\"file\":\"libvirt-1-storage\"}",
+                "-device", "virtio-blk-pci,drive=libvirt-1-format,id=virtio-disk0,bootindex=1",
+                "-blockdev", "{\"driver\":\"file\",\"filename\":\"/iso/x.iso\","
+                        + "\"node-name\":\"libvirt-2-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "-blockdev", "{\"node-name\":\"libvirt-2-format\",\"read-only\":true,\"driver\":\"raw\","
+                        + "\"file\":\"libvirt-2-storage\"}",
+                "-device", "ide-cd,bus=ide.1,drive=libvirt-2-format,id=sata0-0-1",
+                "-netdev", "user,id=hostnet0",
+                "-device", "virtio-net-pci,netdev=hostnet0,id=net0,mac=52:54:00:aa:bb:cc",
+                "-chardev", "file,id=charserial0,path=/var/log/db,,1.log",
+                "-device", "isa-serial,chardev=charserial0,id=serial0,index=0",
+                "-vnc", "127.0.0.1:1",
+                "-device", "VGA,id=video0,vgamem_mb=16",
+                "-device", "virtio-balloon-pci,id=balloon0");
+    }
+
+    @Test
+    void ideAndScsiDisksAndBootOrder() {
+        List<String> argv = argv("<domain type='qemu'><name>w</name><memory>65536</memory>"
+                + "<os><type>hvm</type><boot dev='cdrom'/><boot dev='hd'/></os><devices>"
+                + "<disk type='file' device='disk'><driver type='raw'/><source file='/i/a.img'/>"
+                + "<target dev='hdc' bus='ide'/><serial>S,1</serial></disk>"
+                + "<disk type='file' device='disk'><source file='/i/b.img'/><target dev='sdb'/></disk>"
+                + "<controller type='usb' model='piix3-uhci'/><input type='tablet' bus='usb'/>"
+                + "<input type='mouse' bus='ps2'/><graphics type='vnc' autoport='yes'/></devices></domain>");
+        assertSequence(argv, "-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,acpi=off");
+        assertSequence(argv, "-boot", "order=dc");
+        assertSequence(argv, "-device", "piix3-usb-uhci,id=usb");
+        assertSequence(argv, "-device", "ide-hd,bus=ide.1,unit=0,drive=libvirt-1-format,id=ide0-1-0,serial=S,,1");
+        assertSequence(argv, "-device", "lsi,id=scsi0");
+        assertSequence(argv, "-device", "scsi-hd,bus=scsi0.0,scsi-id=1,drive=libvirt-2-format,id=scsi0-0-0-1");
+        assertSequence(argv, "-device", "usb-tablet,id=input0,bus=usb.0");
+        assertSequence(argv, "-vnc", "127.0.0.1:0,to=99");
+    }
+
+    @Test
+    void refusesWhatItCannotHonourNamingIt() {
+        assertContains(refused(domain("<sound model='ich9'/>")), "<devices/sound>");
+        assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' type='raw' cache='none'/>"
+                + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute cache of <devices/disk/driver>");
+        assertContains(refused(domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
+                + "<source network='default'/></interface>")), "network");
+        assertContains(refused(domain("<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>")),
+                "<devices/rng>");
+        assertContains(refused("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
+                + "<name>w</name><memory>65536</memory><os><type>hvm</type></os>"
+                + "<qemu:commandline><qemu:arg value='-foo'/></qemu:commandline></domain>"), "commandline");
+        refused(domain("<disk type='block' device='disk'><source dev='/dev/sda'/><target dev='vda'/></disk>"));
+        refused(domain("<disk type='file' device='disk'><source file='relative.img'/><target dev='vda'/></disk>"));
+        refused(domain("<disk type='file' device='disk'><source file='/a/../etc/x'/><target dev='vda'/></disk>"));
+        refused(domain("<serial type='tcp'><source mode='bind' host='127.0.0.1' service='4444'/></serial>"));
+        refused(domain("<interface type='user'><model type='virtio'/></interface>")); // no MAC assigned
+        refused(domain("<graphics type='spice'/>"));
+    }
+
+    @Test
+    void refusesBadMachinesTypesAndNames() {
+        refused(domain("").replace("machine='pc'", "machine='nope'"));
+        refused(domain("").replace("type='qemu'", "type='xen'"));
+        refused(domain("").replace("type='qemu'", "type='kvm'")); // CAPS says /dev/kvm is unusable
+        refused(domain("").replace("<name>web</name>", "<name>a/b</name>"));
+        refused(domain("<disk type='file' device='disk'><source file='/a.img'/><target dev='hda' bus='ide'/></disk>")
+                .replace("machine='pc'", "machine='q35'"));
+        refused(domain("").replace("<os>", "<cpu><topology sockets='1' cores='3' threads='1'/></cpu><os>"));
+    }
+
+    @Test
+    void defaultsResolveTheMachineAliasAndAssignMacs() {
+        DomainDef def = LibvirtXml.parseDomain(domain("<interface type='user'/>"));
+        QemuDomainDefaults.apply(def, CAPS);
+        assertEquals("pc-i440fx-7.2", def.getOs().getType().getMachine());
+        assertTrue(def.getInterfaces().get(0).getMacAddress().matches("52:54:00(:[0-9a-f]{2}){3}"));
+        List<String> argv = QemuCommandLine.build(def, CAPS, MONITOR);
+        assertSequence(argv, "-netdev", "user,id=hostnet0");
+    }
+
+    @Test
+    void escapesCommas() {
+        assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
+    }
+
+    private static void assertContains(VirtException e, String part) {
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    private static void assertSequence(List<String> argv, String... expected) {
+        if (Collections.indexOfSubList(argv, List.of(expected)) < 0) {
+            throw new AssertionError("argv lacks " + List.of(expected) + "\nargv: " + argv);
+        }
+    }
+}
