@@ -3,6 +3,7 @@ package io.jvirt.shell;
 import static io.jvirt.shell.CommandSpec.cmd;
 import static io.jvirt.shell.OptionSpec.bool;
 import static io.jvirt.shell.OptionSpec.data;
+import static io.jvirt.shell.OptionSpec.domainArg;
 
 import io.jvirt.Domain;
 import io.jvirt.DomainInfo;
@@ -30,22 +31,22 @@ final class DomainMonitorCommands {
         cmd("domblklist", "list all domain blocks",
                 "Get the summary of block devices for a domain.",
                 DomainMonitorCommands::domblklist,
-                data("domain", "domain name, id or uuid", Completion.DOMAIN),
+                domainArg(),
                 bool("inactive", "get inactive rather than running configuration"),
                 bool("details", "additionally display the type and device value")),
         cmd("domiflist", "list all domain virtual interfaces",
                 "Get the summary of virtual interfaces for a domain.",
                 DomainMonitorCommands::domiflist,
-                data("domain", "domain name, id or uuid", Completion.DOMAIN),
+                domainArg(),
                 bool("inactive", "get inactive rather than running configuration")),
         cmd("dominfo", "domain information",
                 "Returns basic information about the domain.",
                 DomainMonitorCommands::dominfo,
-                data("domain", "domain name, id or uuid", Completion.DOMAIN)),
+                domainArg()),
         cmd("domstate", "domain state",
                 "Returns state about a domain.",
                 DomainMonitorCommands::domstate,
-                data("domain", "domain name, id or uuid", Completion.DOMAIN),
+                domainArg(),
                 bool("reason", "also print reason for the state")),
         cmd("list", "list domains",
                 "Returns list of domains.",

@@ -37,6 +37,11 @@ record OptionSpec(String name, OptionType type, boolean required, boolean named,
         return new OptionSpec(name, OptionType.DATA, true, false, false, help, completion);
     }
 
+    /** virsh's usual {@code <domain>} argument: a name, id or UUID, completed from the connection. */
+    static OptionSpec domainArg() {
+        return data("domain", "domain name, id or uuid", Completion.DOMAIN);
+    }
+
     static OptionSpec string(String name, String help, Opt... flags) {
         return string(name, help, Completion.NONE, flags);
     }
