@@ -1,0 +1,546 @@
+package io.jvirt.driver.kvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jvirt.DomainEventDetail;
+import io.jvirt.DomainState;
+import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainStateReason;
+import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
+import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.driver.kvm.qmp.QmpEvent;
+import io.jvirt.driver.kvm.qmp.QmpListener;
+import io.jvirt.spi.AtomicConfigStore;
+import io.jvirt.spi.DomainTransition;
+import io.jvirt.spi.DriverDomainEvent;
+import io.jvirt.spi.EventDispatcher;
+import io.jvirt.spi.ObjectRegistry;
+import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.DomainDefChecks;
+import io.jvirt.xml.LibvirtXml;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state behind every connection to one {@code qemu:///embed?root=DIR}: the domains, their
+ * QEMU processes and monitors, and the event stream. One per root per JVM, shared by its
+ * connections (QEMU's monitor takes one client, so two hosts can't both hold it); another JVM
+ * opening the same root meanwhile is refused (a lock file), and takes over once this one closed.
+ * Created by the first connection, which reconnects to running guests from their status files;
+ * dropped by the last, which leaves the guests running.
+ *
+ * <p>Locking: each {@link QemuDomain} is its own lock. Events are collected while a domain is
+ * locked and published after it is released.
+ */
+final class QemuHost {
+    static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
+    private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
+    private static final Map<Path, QemuCapabilities> CAPS = new ConcurrentHashMap<>();
+    static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
+
+    final Path root;
+    final Path runDir;
+    final Path autostartDir;
+    final AtomicConfigStore store;
+    final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
+    final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private int refs;
+
+    private QemuHost(Path root) {
+        this.root = root;
+        this.store = new AtomicConfigStore(root.resolve("etc/qemu"), ErrorDomain.QEMU);
+        this.autostartDir = store.directory().resolve("autostart");
+        this.runDir = root.resolve("run/qemu");
+        try {
+            Files.createDirectories(runDir);
+            Files.createDirectories(autostartDir);
+            lockChannel = FileChannel.open(runDir.resolve("driver.pid"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                    "cannot set up state directory '" + root + "': " + e.getMessage(), e);
+        }
+        FileLock l;
+        try {
+            l = lockChannel.tryLock();
+        } catch (IOException e) {
+            l = null;
+        }
+        if (l == null) {
+            String holder;
+            try {
+                holder = Files.readString(runDir.resolve("driver.pid")).strip();
+            } catch (IOException e) {
+                holder = "?";
+            }
+            closeQuietly(lockChannel);
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                    "state directory '" + root + "' is in use by another process (pid " + holder
+                            + "); close its connections first");
+        }
+        this.lock = l;
+        try {
+            lockChannel.truncate(0);
+            lockChannel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            // the lock is what matters; the pid is for people
+        }
+    }
+
+    static QemuHost acquire(Path root) {
+        synchronized (HOSTS) {
+            QemuHost host = HOSTS.get(root);
+            if (host == null) {
+                host = new QemuHost(root);
+                try {
+                    host.load();
+                } catch (RuntimeException e) {
+                    host.shutdown();
+                    throw e;
+                }
+                HOSTS.put(root, host);
+            }
+            host.refs++;
+            return host;
+        }
+    }
+
+    static void release(QemuHost host) {
+        synchronized (HOSTS) {
+            if (--host.refs == 0) {
+                HOSTS.remove(host.root);
+                host.shutdown();
+            }
+        }
+    }
+
+    /** Lets go of the monitors and the lock; the guests keep running. */
+    private void shutdown() {
+        for (QemuDomain d : domains.all()) {
+            synchronized (d) {
+                QemuRun run = d.run;
+                if (run != null && run.qmp != null) {
+                    run.qmp.close();
+                }
+            }
+        }
+        try {
+            lock.release();
+        } catch (IOException | RuntimeException e) {
+            // closing the channel releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    // ---- capabilities ----
+
+    QemuCapabilities caps() {
+        Path binary = qemuBinary();
+        return CAPS.computeIfAbsent(binary, b -> QemuProber.probe(b, runDir));
+    }
+
+    static Path qemuBinary() {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty()) {
+                    Path p = Path.of(dir, "qemu-system-x86_64");
+                    if (Files.isExecutable(p)) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return Path.of("/usr/bin/qemu-system-x86_64");
+    }
+
+    /**
+     * Parses, checks and completes a domain definition as define does, then builds its argv
+     * once so that whatever QEMU can't be given is refused now (CONFIG_UNSUPPORTED), not at start.
+     */
+    DomainDef prepare(String xml) {
+        DomainDef def = LibvirtXml.parseDomain(xml);
+        CHECKS.apply(def);
+        QemuCapabilities caps = caps();
+        QemuDomainDefaults.apply(def, caps);
+        QemuCommandLine.build(def, caps, runDir.resolve("check.sock"));
+        return def;
+    }
+
+    // ---- loading and reconnecting ----
+
+    private void load() {
+        for (String name : store.names()) {
+            try {
+                DomainDef def = LibvirtXml.parseDomain(store.read(name).orElseThrow());
+                CHECKS.apply(def);
+                QemuDomain d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
+                d.persistentDef = def;
+                d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
+                if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
+                    LOG.log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable config " + store.pathOf(name), e);
+            }
+        }
+        List<Path> statusFiles = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "*" + StatusFile.SUFFIX)) {
+            ds.forEach(statusFiles::add);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                    "cannot list '" + runDir + "': " + e.getMessage(), e);
+        }
+        for (Path f : statusFiles) {
+            if (!f.getFileName().toString().startsWith(".tmp-")) {
+                reconnect(f);
+            }
+        }
+    }
+
+    /** libvirt's qemuProcessReconnect: take a running QEMU back from its status file. */
+    private void reconnect(Path file) {
+        StatusFile status;
+        DomainDef live;
+        try {
+            status = StatusFile.read(file);
+            live = LibvirtXml.parseDomain(status.domainXml());
+            CHECKS.apply(live);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring unreadable status file " + file, e);
+            deleteQuietly(file);
+            return;
+        }
+        UUID uuid = UUID.fromString(live.getUuid());
+        QemuDomain d = domains.byUuid(uuid).orElse(null);
+        if (d == null) {
+            d = new QemuDomain(live.getName(), uuid);
+            if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
+                LOG.log(System.Logger.Level.WARNING, "status file " + file + " names a domain that exists");
+                return;
+            }
+        }
+        ProcessHandle process = ProcessHandle.of(status.pid()).orElse(null);
+        nextId.accumulateAndGet(status.id() + 1, Math::max);
+        if (process == null) {
+            // QEMU died while nobody watched: shut off (crashed), as libvirt's reconnect says.
+            deleteQuietly(file);
+            deleteQuietly(runDir.resolve(d.name + ".pid"));
+            deleteQuietly(status.monitor());
+            synchronized (d) {
+                d.state = DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED);
+                if (!d.isPersistent()) {
+                    domains.remove(d);
+                    d.removed = true;
+                }
+            }
+            return;
+        }
+        QemuRun run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(),
+                status.log());
+        synchronized (d) {
+            boolean alive = run.processAlive();
+            if (alive) {
+                try {
+                    run.qmp = QmpClient.connect(run.monitor, listener(d, run), Duration.ofSeconds(10));
+                    String qemuState = run.qmp.execute("query-status").path("status").asText();
+                    d.run = run;
+                    d.state = switch (qemuState) {
+                        case "running" -> status.state().state() == DomainState.RUNNING ? status.state()
+                                : DomainStateInfo.of(DomainStateReason.Running.UNKNOWN);
+                        case "shutdown" -> DomainStateInfo.of(DomainStateReason.Shutdown.UNKNOWN);
+                        default -> status.state().state() == DomainState.PAUSED ? status.state()
+                                : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
+                    };
+                    domains.setId(d, -1, run.id);
+                    writeStatus(d);
+                    if ("shutdown".equals(qemuState)) {
+                        run.sawShutdown = true;
+                        run.process.destroy();
+                    }
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
+                    if (run.qmp != null) {
+                        run.qmp.close();
+                    }
+                }
+            }
+            // The monitor can't be had back: kill what is left so the guest never runs twice
+            // (libvirt does the same) and call it crashed.
+            if (alive) {
+                run.stopping = true;
+                kill(run.process, Duration.ofSeconds(5));
+            }
+            d.run = run;
+            List<DriverDomainEvent> ignored = new ArrayList<>();
+            stopped(d, DomainTransition.CRASH, ignored);
+        }
+    }
+
+    // ---- lifecycle, with the domain locked by the caller ----
+
+    /** Launches QEMU paused, connects to its monitor, continues it. */
+    void start(QemuDomain d, DomainDef def, DomainTransition transition, List<DriverDomainEvent> out) {
+        QemuCapabilities caps = caps();
+        DomainDef live = LibvirtXml.copy(def);
+        int id = nextId.getAndIncrement();
+        Path monitor = runDir.resolve(d.uuid + ".sock");
+        Path log = runDir.resolve(d.name + ".log");
+        deleteQuietly(monitor);
+        List<String> argv = QemuCommandLine.build(live, caps, monitor);
+        appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
+        Process process = QemuProcess.start(argv, log);
+        QemuRun run = new QemuRun(id, live, process.toHandle(),
+                process.info().startInstant().orElse(null), monitor, log);
+        try {
+            run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
+            if (transition != DomainTransition.START_PAUSED) {
+                run.qmp.execute("cont");
+                run.ownResumes++;
+            }
+            d.run = run;
+            d.state = transition.result();
+            domains.setId(d, -1, id);
+            writeStatus(d);
+        } catch (RuntimeException e) {
+            run.stopping = true;
+            d.run = null;
+            if (run.qmp != null) {
+                run.qmp.close();
+            }
+            QemuProcess.terminate(process, Duration.ofSeconds(5));
+            cleanupRunFiles(d, run);
+            appendLog(log, Instant.now() + ": shutting down, reason=failed\n");
+            throw e;
+        }
+        out.add(new DriverDomainEvent(d.ref(), transition.event()));
+    }
+
+    /** Kills QEMU (SIGTERM, SIGKILL after the grace period) and records the stop. */
+    void destroy(QemuDomain d, List<DriverDomainEvent> out) {
+        QemuRun run = d.run;
+        run.stopping = true;
+        if (run.qmp != null) {
+            run.qmp.close();
+        }
+        kill(run.process, DESTROY_GRACE);
+        stopped(d, DomainTransition.DESTROY, out);
+    }
+
+    /** The domain's QEMU is gone: state, id, files, event; a transient domain disappears. */
+    void stopped(QemuDomain d, DomainTransition transition, List<DriverDomainEvent> out) {
+        QemuRun run = d.run;
+        run.stopping = true;
+        if (run.qmp != null) {
+            run.qmp.close();
+        }
+        d.run = null;
+        domains.setId(d, run.id, -1);
+        d.state = transition.result();
+        cleanupRunFiles(d, run);
+        appendLog(run.log, Instant.now() + ": shutting down, reason="
+                + transition.result().reason().label() + "\n");
+        out.add(new DriverDomainEvent(d.ref(), transition.event()));
+        if (!d.isPersistent()) {
+            domains.remove(d);
+            d.removed = true;
+        }
+    }
+
+    void writeStatus(QemuDomain d) {
+        QemuRun run = d.run;
+        DomainDef live = LibvirtXml.copy(run.def);
+        live.setId(run.id);
+        new StatusFile(run.process.pid(), run.startTime, run.monitor, run.log, run.id, d.state,
+                d.isPersistent(), LibvirtXml.format(live)).write(StatusFile.pathFor(runDir, d.uuid));
+        try {
+            Files.writeString(runDir.resolve(d.name + ".pid"), run.process.pid() + "\n");
+        } catch (IOException e) {
+            // the status file holds the pid too
+        }
+    }
+
+    private void cleanupRunFiles(QemuDomain d, QemuRun run) {
+        deleteQuietly(StatusFile.pathFor(runDir, d.uuid));
+        deleteQuietly(runDir.resolve(d.name + ".pid"));
+        deleteQuietly(run.monitor);
+    }
+
+    static void kill(ProcessHandle p, Duration grace) {
+        p.destroy();
+        try {
+            p.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the caller's state checks
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        } catch (Exception e) {
+            p.destroyForcibly();
+        }
+    }
+
+    // ---- what QEMU says unprompted ----
+
+    private QmpListener listener(QemuDomain d, QemuRun run) {
+        return new QmpListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                handleEvent(d, run, event);
+            }
+
+            @Override
+            public void onMonitorClosed() {
+                handleEof(d, run);
+            }
+        };
+    }
+
+    private void handleEvent(QemuDomain d, QemuRun run, QmpEvent event) {
+        if (run.stopping) {
+            return;
+        }
+        List<DriverDomainEvent> out = new ArrayList<>();
+        synchronized (d) {
+            if (d.run != run || run.stopping) {
+                return;
+            }
+            DomainState s = d.stateKind();
+            switch (event.name()) {
+                case "STOP" -> {
+                    if (run.ownStops > 0) {
+                        run.ownStops--;
+                    } else if (s == DomainState.RUNNING) {
+                        d.state = DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
+                        out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Suspended.PAUSED));
+                        writeStatus(d);
+                    }
+                }
+                case "RESUME" -> {
+                    if (run.ownResumes > 0) {
+                        run.ownResumes--;
+                    } else if (s == DomainState.PAUSED) {
+                        d.state = DomainStateInfo.of(DomainStateReason.Running.UNPAUSED);
+                        out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Resumed.UNPAUSED));
+                        writeStatus(d);
+                    }
+                }
+                case "SHUTDOWN" -> {
+                    if (!run.sawShutdown) {
+                        run.sawShutdown = true;
+                        boolean guest = event.data().path("guest").asBoolean(false);
+                        d.state = DomainStateInfo.of(DomainStateReason.Shutdown.USER);
+                        out.add(new DriverDomainEvent(d.ref(), guest ? DomainEventDetail.Shutdown.GUEST
+                                : DomainEventDetail.Shutdown.HOST));
+                        writeStatus(d);
+                        // on_poweroff=destroy: QEMU waits (-no-shutdown); end it, EOF follows.
+                        run.process.destroy();
+                    }
+                }
+                default -> {
+                    // other events don't change the lifecycle state
+                }
+            }
+            d.outbox.addAll(out);
+        }
+        flush(d);
+    }
+
+    private void handleEof(QemuDomain d, QemuRun run) {
+        if (run.stopping) {
+            return;
+        }
+        List<DriverDomainEvent> out = new ArrayList<>();
+        synchronized (d) {
+            if (d.run != run || run.stopping) {
+                return;
+            }
+            if (run.process.isAlive() && !run.sawShutdown) {
+                // The monitor broke but QEMU lives: without a monitor it can't be controlled.
+                run.process.destroyForcibly();
+            }
+            stopped(d, run.sawShutdown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, out);
+            d.outbox.addAll(out);
+        }
+        flush(d);
+    }
+
+    /**
+     * Hands {@code d}'s pending events to the dispatcher, outside the domain's lock. The outbox's
+     * own lock only keeps them in order (two flushes racing); publish merely queues.
+     */
+    void flush(QemuDomain d) {
+        synchronized (d.outbox) {
+            DriverDomainEvent e;
+            while ((e = d.outbox.poll()) != null) {
+                events.publish(e);
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    JsonNode qmp(QemuDomain d, String command) {
+        QmpClient c = d.run.qmp;
+        if (c == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "monitor of domain '" + d.name + "' is not connected");
+        }
+        return c.execute(command);
+    }
+
+    private static void appendLog(Path log, String line) {
+        try {
+            Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is for people; a failure to write it must not fail the operation
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // stale files under DIR/run harm nothing
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,535 @@
+package io.jvirt.driver.kvm;
+
+import io.jvirt.DomainDefineFlag;
+import io.jvirt.DomainDestroyFlag;
+import io.jvirt.DomainEventDetail;
+import io.jvirt.DomainInfo;
+import io.jvirt.DomainMetadataType;
+import io.jvirt.DomainModification;
+import io.jvirt.DomainShutdownFlag;
+import io.jvirt.DomainStartFlag;
+import io.jvirt.DomainState;
+import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainUndefineFlag;
+import io.jvirt.DomainXmlFlag;
+import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
+import io.jvirt.ListDomainsFlag;
+import io.jvirt.NodeInfo;
+import io.jvirt.Subscription;
+import io.jvirt.VirtException;
+import io.jvirt.spi.DomainListFilter;
+import io.jvirt.spi.DomainRef;
+import io.jvirt.spi.DomainTransition;
+import io.jvirt.spi.DriverDomainEvent;
+import io.jvirt.spi.HypervisorDriver;
+import io.jvirt.spi.ObjectRegistry;
+import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.LibvirtXml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/** The QEMU driver's hypervisor table over a {@link QemuHost}. */
+final class QemuHypervisor implements HypervisorDriver {
+    private final QemuHost host;
+    private final java.util.concurrent.CopyOnWriteArrayList<Subscription> subscriptions =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    QemuHypervisor(QemuHost host) {
+        this.host = host;
+    }
+
+    // ---- the host ----
+
+    @Override
+    public String hostname() {
+        return HostFacts.hostname();
+    }
+
+    @Override
+    public String type() {
+        return "QEMU";
+    }
+
+    @Override
+    public long version() {
+        return host.caps().versionNumber();
+    }
+
+    @Override
+    public NodeInfo nodeInfo() {
+        return HostFacts.nodeInfo();
+    }
+
+    @Override
+    public String capabilities() {
+        return HostFacts.capabilitiesXml(host.caps());
+    }
+
+    @Override
+    public int maxVcpus(String type) {
+        // libvirt's qemuConnectGetMaxVcpus: 16 for TCG; KVM's limit is the machine's.
+        if (type == null || type.equalsIgnoreCase("qemu")) {
+            return 16;
+        }
+        if (type.equalsIgnoreCase("kvm")) {
+            QemuCapabilities caps = host.caps();
+            return caps.machine(caps.resolveMachine(null).orElse("")).map(QemuCapabilities.Machine::cpuMax)
+                    .orElse(1);
+        }
+        throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "unknown type '" + type + "'");
+    }
+
+    @Override
+    public long freeMemory() {
+        return HostFacts.freeMemoryBytes();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return true;
+    }
+
+    // ---- finding domains ----
+
+    @Override
+    public List<DomainRef> listAllDomains(Set<ListDomainsFlag> flags) {
+        List<QemuDomain> matched = new ArrayList<>();
+        for (QemuDomain d : host.domains.view()) {
+            synchronized (d) {
+                if (!d.removed && DomainListFilter.matches(flags, new DomainListFilter.Facts(
+                        d.stateKind(), d.isPersistent(), false, d.autostart, false, false))) {
+                    matched.add(d);
+                }
+            }
+        }
+        matched.sort(Comparator.comparing(d -> d.name));
+        return matched.stream().map(QemuDomain::ref).toList();
+    }
+
+    @Override
+    public DomainRef lookupDomainByName(String name) {
+        return host.domains.byName(name).map(QemuDomain::ref).orElseThrow(() -> new VirtException(
+                ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching name '" + name + "'"));
+    }
+
+    @Override
+    public DomainRef lookupDomainByUuid(UUID uuid) {
+        return host.domains.byUuid(uuid).map(QemuDomain::ref).orElseThrow(() -> new VirtException(
+                ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching uuid '" + uuid + "'"));
+    }
+
+    @Override
+    public DomainRef lookupDomainById(int id) {
+        return host.domains.byId(id).map(QemuDomain::ref).orElseThrow(() -> new VirtException(
+                ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching id " + id));
+    }
+
+    /** Runs {@code action} on the locked domain, then publishes the events it collected. */
+    private <T> T withDomain(DomainRef ref, BiFunction<QemuDomain, List<DriverDomainEvent>, T> action) {
+        while (true) {
+            QemuDomain d = host.domains.byUuid(ref.uuid()).orElseThrow(() -> new VirtException(
+                    ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                    "no domain with matching uuid '" + ref.uuid() + "' (" + ref.name() + ")"));
+            List<DriverDomainEvent> out = new ArrayList<>();
+            try {
+                synchronized (d) {
+                    if (d.removed) {
+                        continue;
+                    }
+                    try {
+                        return action.apply(d, out);
+                    } finally {
+                        d.outbox.addAll(out);
+                    }
+                }
+            } finally {
+                host.flush(d);
+            }
+        }
+    }
+
+    private void withDomainDo(DomainRef ref, java.util.function.BiConsumer<QemuDomain, List<DriverDomainEvent>> action) {
+        withDomain(ref, (d, out) -> {
+            action.accept(d, out);
+            return null;
+        });
+    }
+
+    private <T> T read(DomainRef ref, java.util.function.Function<QemuDomain, T> f) {
+        return withDomain(ref, (d, out) -> f.apply(d));
+    }
+
+    private static VirtException notRunning() {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+    }
+
+    private static VirtException alreadyRunning() {
+        return new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
+    }
+
+    private static void checkActive(QemuDomain d) {
+        if (!d.isActive()) {
+            throw notRunning();
+        }
+    }
+
+    // ---- define, create, undefine ----
+
+    @Override
+    public DomainRef defineDomain(String xml, Set<DomainDefineFlag> flags) {
+        DomainDef def = host.prepare(xml);
+        String text = LibvirtXml.format(def);
+        UUID uuid = UUID.fromString(def.getUuid());
+        QemuDomain touched = null;
+        try {
+            while (true) {
+                QemuDomain existing = host.domains.byUuid(uuid).orElse(null);
+                if (existing != null) {
+                    touched = existing;
+                    synchronized (existing) {
+                        if (existing.removed) {
+                            continue;
+                        }
+                        checkSameName(existing, def);
+                        host.store.write(existing.name, text);
+                        boolean wasPersistent = existing.isPersistent();
+                        existing.persistentDef = def;
+                        if (existing.isActive()) {
+                            host.writeStatus(existing);
+                        }
+                        existing.outbox.add(new DriverDomainEvent(existing.ref(), wasPersistent
+                                ? DomainEventDetail.Defined.UPDATED : DomainEventDetail.Defined.ADDED));
+                        return existing.ref();
+                    }
+                }
+                QemuDomain fresh = new QemuDomain(def.getName(), uuid);
+                fresh.persistentDef = def;
+                touched = fresh;
+                synchronized (fresh) {
+                    ObjectRegistry.Conflict conflict = host.domains.add(fresh);
+                    if (conflict == ObjectRegistry.Conflict.NONE) {
+                        try {
+                            host.store.write(fresh.name, text);
+                        } catch (RuntimeException e) {
+                            host.domains.remove(fresh);
+                            fresh.removed = true;
+                            throw e;
+                        }
+                        fresh.outbox.add(new DriverDomainEvent(fresh.ref(), DomainEventDetail.Defined.ADDED));
+                        return fresh.ref();
+                    }
+                    if (conflict == ObjectRegistry.Conflict.NAME) {
+                        nameTaken(def.getName());
+                    }
+                }
+            }
+        } finally {
+            if (touched != null) {
+                host.flush(touched);
+            }
+        }
+    }
+
+    private void nameTaken(String name) {
+        QemuDomain holder = host.domains.byName(name).orElse(null);
+        if (holder != null) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
+                    "domain '" + name + "' already exists with uuid " + holder.uuid);
+        }
+    }
+
+    private static void checkSameName(QemuDomain existing, DomainDef def) {
+        if (!existing.name.equals(def.getName())) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
+                    "domain '" + existing.name + "' is already defined with uuid " + existing.uuid);
+        }
+    }
+
+    @Override
+    public DomainRef createDomain(String xml, Set<DomainStartFlag> flags) {
+        DomainDef def = host.prepare(xml);
+        UUID uuid = UUID.fromString(def.getUuid());
+        DomainTransition how = flags.contains(DomainStartFlag.PAUSED) ? DomainTransition.START_PAUSED
+                : DomainTransition.START;
+        List<DriverDomainEvent> out = new ArrayList<>();
+        QemuDomain touched = null;
+        try {
+            while (true) {
+                QemuDomain existing = host.domains.byUuid(uuid).orElse(null);
+                if (existing != null) {
+                    touched = existing;
+                    synchronized (existing) {
+                        if (existing.removed) {
+                            continue;
+                        }
+                        checkSameName(existing, def);
+                        if (existing.isActive()) {
+                            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                                    "domain '" + existing.name + "' is already active");
+                        }
+                        host.start(existing, def, how, out);
+                        existing.outbox.addAll(out);
+                        return existing.ref();
+                    }
+                }
+                QemuDomain fresh = new QemuDomain(def.getName(), uuid);
+                touched = fresh;
+                synchronized (fresh) {
+                    ObjectRegistry.Conflict conflict = host.domains.add(fresh);
+                    if (conflict == ObjectRegistry.Conflict.NONE) {
+                        try {
+                            host.start(fresh, def, how, out);
+                            fresh.outbox.addAll(out);
+                        } catch (RuntimeException e) {
+                            host.domains.remove(fresh);
+                            fresh.removed = true;
+                            throw e;
+                        }
+                        return fresh.ref();
+                    }
+                    if (conflict == ObjectRegistry.Conflict.NAME) {
+                        nameTaken(def.getName());
+                    }
+                }
+            }
+        } finally {
+            if (touched != null) {
+                host.flush(touched);
+            }
+        }
+    }
+
+    @Override
+    public void domainUndefine(DomainRef ref, Set<DomainUndefineFlag> flags) {
+        withDomainDo(ref, (d, out) -> {
+            if (!d.isPersistent()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot undefine transient domain");
+            }
+            host.store.delete(d.name);
+            QemuHost.deleteQuietly(host.autostartDir.resolve(d.name + ".xml"));
+            d.autostart = false;
+            d.persistentDef = null;
+            out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Undefined.REMOVED));
+            if (d.isActive()) {
+                host.writeStatus(d);
+            } else {
+                host.domains.remove(d);
+                d.removed = true;
+            }
+        });
+    }
+
+    // ---- lifecycle ----
+
+    @Override
+    public void domainStart(DomainRef ref, Set<DomainStartFlag> flags) {
+        withDomainDo(ref, (d, out) -> {
+            if (d.isActive()) {
+                throw alreadyRunning();
+            }
+            host.start(d, d.persistentDef, flags.contains(DomainStartFlag.PAUSED)
+                    ? DomainTransition.START_PAUSED : DomainTransition.START, out);
+            if (flags.contains(DomainStartFlag.PAUSED)) {
+                out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Suspended.PAUSED));
+            }
+        });
+    }
+
+    @Override
+    public void domainSuspend(DomainRef ref) {
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            if (d.stateKind() == DomainState.PAUSED) {
+                return; // libvirt's qemuDomainSuspend: already paused is success
+            }
+            if (!DomainTransition.SUSPEND.allowedFrom(d.stateKind())) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "domain is not in a state that can be paused");
+            }
+            host.qmp(d, "stop");
+            d.run.ownStops++;
+            d.state = DomainTransition.SUSPEND.result();
+            host.writeStatus(d);
+            out.add(new DriverDomainEvent(d.ref(), DomainTransition.SUSPEND.event()));
+        });
+    }
+
+    @Override
+    public void domainResume(DomainRef ref) {
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            if (d.stateKind() != DomainState.PAUSED) {
+                throw alreadyRunning();
+            }
+            host.qmp(d, "cont");
+            d.run.ownResumes++;
+            d.state = DomainTransition.RESUME.result();
+            host.writeStatus(d);
+            out.add(new DriverDomainEvent(d.ref(), DomainTransition.RESUME.event()));
+        });
+    }
+
+    @Override
+    public void domainShutdown(DomainRef ref, Set<DomainShutdownFlag> flags) {
+        // libvirt's qemuDomainShutdownFlags: press the power button and return; the guest acts.
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            host.qmp(d, "system_powerdown");
+        });
+    }
+
+    @Override
+    public void domainReset(DomainRef ref) {
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            host.qmp(d, "system_reset");
+        });
+    }
+
+    @Override
+    public void domainDestroy(DomainRef ref, Set<DomainDestroyFlag> flags) {
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            host.destroy(d, out);
+        });
+    }
+
+    // ---- reading ----
+
+    @Override
+    public int domainId(DomainRef ref) {
+        return read(ref, QemuDomain::id);
+    }
+
+    @Override
+    public DomainInfo domainInfo(DomainRef ref) {
+        return read(ref, d -> {
+            DomainDef def = d.currentDef();
+            long cpuNs = 0;
+            if (d.run != null) {
+                cpuNs = d.run.process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            }
+            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), def.getCurrentMemoryKiB(),
+                    Math.max(1, def.getVcpuCount()), cpuNs);
+        });
+    }
+
+    @Override
+    public DomainStateInfo domainState(DomainRef ref) {
+        return read(ref, d -> d.state);
+    }
+
+    @Override
+    public String domainOsType(DomainRef ref) {
+        return read(ref, d -> d.currentDef().getOsType());
+    }
+
+    @Override
+    public String domainXml(DomainRef ref, Set<DomainXmlFlag> flags) {
+        return read(ref, d -> {
+            boolean inactive = flags.contains(DomainXmlFlag.INACTIVE);
+            if (d.isActive() && !(inactive && d.isPersistent())) {
+                DomainDef live = LibvirtXml.copy(d.run.def);
+                live.setId(d.run.id);
+                return LibvirtXml.format(live);
+            }
+            return LibvirtXml.format(d.persistentDef);
+        });
+    }
+
+    @Override
+    public boolean domainIsActive(DomainRef ref) {
+        return read(ref, QemuDomain::isActive);
+    }
+
+    @Override
+    public boolean domainIsPersistent(DomainRef ref) {
+        return read(ref, QemuDomain::isPersistent);
+    }
+
+    @Override
+    public boolean domainIsUpdated(DomainRef ref) {
+        return read(ref, d -> false);
+    }
+
+    @Override
+    public int domainMaxVcpus(DomainRef ref) {
+        return read(ref, d -> Math.max(1, d.currentDef().getVcpuCount()));
+    }
+
+    @Override
+    public String domainGetMetadata(DomainRef ref, DomainMetadataType type, String namespaceUri,
+            Set<DomainModification> flags) {
+        return read(ref, d -> {
+            DomainDef def = flags.contains(DomainModification.CONFIG) && d.isPersistent()
+                    ? d.persistentDef : d.currentDef();
+            String value = switch (type) {
+                case TITLE -> def.getTitle();
+                case DESCRIPTION -> def.getDescription();
+                case ELEMENT -> throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.QEMU,
+                        "metadata elements are not supported by the QEMU driver yet");
+            };
+            if (value == null) {
+                throw new VirtException(ErrorCode.NO_DOMAIN_METADATA, ErrorDomain.DOMAIN,
+                        "Requested metadata element is not present");
+            }
+            return value;
+        });
+    }
+
+    @Override
+    public boolean domainGetAutostart(DomainRef ref) {
+        return read(ref, d -> d.autostart);
+    }
+
+    @Override
+    public void domainSetAutostart(DomainRef ref, boolean autostart) {
+        withDomainDo(ref, (d, out) -> {
+            if (!d.isPersistent()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot set autostart for transient domain");
+            }
+            try {
+                if (autostart) {
+                    Files.writeString(host.autostartDir.resolve(d.name + ".xml"), d.name + "\n");
+                } else {
+                    Files.deleteIfExists(host.autostartDir.resolve(d.name + ".xml"));
+                }
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "cannot change autostart of '" + d.name + "': " + e.getMessage(), e);
+            }
+            d.autostart = autostart;
+        });
+    }
+
+    @Override
+    public Subscription onDomainEvent(DomainRef filter, Consumer<DriverDomainEvent> listener) {
+        Subscription inner = host.events.subscribe(
+                e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener);
+        Subscription[] self = new Subscription[1];
+        self[0] = () -> {
+            inner.close();
+            subscriptions.remove(self[0]);
+        };
+        subscriptions.add(self[0]);
+        return self[0];
+    }
+
+    /** Ends this connection's subscriptions: its listeners hear nothing after close. */
+    void closeSubscriptions() {
+        for (Subscription s : subscriptions) {
+            s.close();
+        }
+    }
+}

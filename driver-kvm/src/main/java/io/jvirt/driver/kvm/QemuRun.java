@@ -1,0 +1,49 @@
+package io.jvirt.driver.kvm;
+
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.xml.DomainDef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A running QEMU of one domain: its process, monitor and files under DIR/run/qemu. */
+final class QemuRun {
+    final int id;
+    final DomainDef def;
+    final ProcessHandle process;
+    /** The process's start time, so that a reused pid is never taken for our QEMU. */
+    final Instant startTime;
+    final Path monitor;
+    final Path log;
+    volatile QmpClient qmp;
+    /** Set before we kill QEMU ourselves, so that the monitor's EOF is not taken for a crash. */
+    volatile boolean stopping;
+    /** QEMU reported SHUTDOWN: the EOF that follows is a shutdown, not a crash. */
+    volatile boolean sawShutdown;
+    /**
+     * STOP and RESUME events our own {@code stop}/{@code cont} caused and not yet seen; the
+     * listener skips them, since the call already changed the state (guarded by the domain lock).
+     * Without this, a RESUME from start's {@code cont} handled after a quick suspend would undo it.
+     */
+    int ownStops;
+    int ownResumes;
+
+    QemuRun(int id, DomainDef def, ProcessHandle process, Instant startTime, Path monitor, Path log) {
+        this.id = id;
+        this.def = def;
+        this.process = process;
+        this.startTime = startTime;
+        this.monitor = monitor;
+        this.log = log;
+    }
+
+    /** True if {@link #process} still is the QEMU we started (alive, same start time). */
+    boolean processAlive() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Instant now = process.info().startInstant().orElse(null);
+        return startTime == null || now == null
+                || Math.abs(Duration.between(now, startTime).toMillis()) < 2000;
+    }
+}
