@@ -1,5 +1,6 @@
 package io.jvirt.shell;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +16,16 @@ final class PipedLineSource implements LineSource {
     private final Shell shell;
 
     PipedLineSource(InputStream in, Shell shell) {
-        this.in = in;
+        // Buffered: a script is read in blocks, not with a system call per byte.
+        this.in = new BufferedInputStream(in, 1 << 16);
         this.shell = shell;
+        shell.flushOnlyBeforeWaiting();
     }
 
     @Override
     public String readLine(String prompt) {
         shell.print(prompt);
-        shell.flush();
+        flushIfWaiting();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean any = false;
         try {
@@ -42,8 +45,19 @@ final class PipedLineSource implements LineSource {
         }
         String text = line.toString(StandardCharsets.UTF_8);
         shell.print(text + "\n");
-        shell.flush();
         return text;
+    }
+
+    /** Output waits in the buffer while more input is at hand; before blocking, it goes out. */
+    private void flushIfWaiting() {
+        try {
+            if (in.available() > 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // unknown: flush, as before blocking
+        }
+        shell.flush();
     }
 
     @Override

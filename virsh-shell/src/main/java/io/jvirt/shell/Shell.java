@@ -38,6 +38,7 @@ final class Shell implements CommandParser.Listener, AutoCloseable {
     private final ShellIo io;
     private final Opener opener;
     private final PrintStream out;
+    private boolean flushEachCommand = true;
     private final PrintStream err;
     private final CommandTable table;
 
@@ -96,6 +97,14 @@ final class Shell implements CommandParser.Listener, AutoCloseable {
 
     void flush() {
         out.flush();
+    }
+
+    /**
+     * Stop flushing stdout after every command: for a line source that flushes before it waits
+     * for input, so a script's output goes out in buffers-full rather than a write per command.
+     */
+    void flushOnlyBeforeWaiting() {
+        flushEachCommand = false;
     }
 
     /** vshError: {@code error: <message>} on stderr, after flushing stdout so the two interleave. */
@@ -353,7 +362,9 @@ final class Shell implements CommandParser.Listener, AutoCloseable {
             } else {
                 printExtra("\n");
             }
-            out.flush();
+            if (flushEachCommand) {
+                out.flush();
+            }
         }
         return ret;
     }
