@@ -88,6 +88,11 @@ final class FaultPlan {
         rules.clear();
     }
 
+    /** True while no fault or delay is planned: calls then bypass the plan altogether. */
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** Applies the rules for {@code api}: delays first, then at most one failure. */
     void before(String api) {
         if (rules.isEmpty()) {

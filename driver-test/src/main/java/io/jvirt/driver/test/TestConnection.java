@@ -19,22 +19,49 @@ final class TestConnection implements DriverConnection {
     private final Runnable release;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final TestHypervisor hypervisorImpl;
-    private final HypervisorDriver hypervisor;
-    private final NetworkDriver networks;
-    private final StorageDriver storage;
-    private final InterfaceDriver interfaces;
-    private final NodeDeviceDriver nodeDevices;
+    private final Faultable<HypervisorDriver> hypervisor;
+    private final Faultable<NetworkDriver> networks;
+    private final Faultable<StorageDriver> storage;
+    private final Faultable<InterfaceDriver> interfaces;
+    private final Faultable<NodeDeviceDriver> nodeDevices;
 
     TestConnection(TestHost host, Runnable release) {
         this.host = host;
         this.release = release;
         this.hypervisorImpl = new TestHypervisor(host, this);
-        FaultPlan faults = host.faults;
-        this.hypervisor = FaultInjecting.wrap(HypervisorDriver.class, hypervisorImpl, faults);
-        this.networks = FaultInjecting.wrap(NetworkDriver.class, new TestNetworks(host, this), faults);
-        this.storage = FaultInjecting.wrap(StorageDriver.class, new TestStorage(host, this), faults);
-        this.interfaces = FaultInjecting.wrap(InterfaceDriver.class, new TestInterfaces(host), faults);
-        this.nodeDevices = FaultInjecting.wrap(NodeDeviceDriver.class, new TestNodeDevices(host), faults);
+        this.hypervisor = new Faultable<>(HypervisorDriver.class, hypervisorImpl);
+        this.networks = new Faultable<>(NetworkDriver.class, new TestNetworks(host, this));
+        this.storage = new Faultable<>(StorageDriver.class, new TestStorage(host, this));
+        this.interfaces = new Faultable<>(InterfaceDriver.class, new TestInterfaces(host));
+        this.nodeDevices = new Faultable<>(NodeDeviceDriver.class, new TestNodeDevices(host));
+    }
+
+    /**
+     * A table that goes through the host's fault plan only while the plan has rules. The
+     * wrapping proxy is made on first need: most connections never inject a fault, and making
+     * proxies costs start-up time that a short jvirsh run feels.
+     */
+    private final class Faultable<T> {
+        private final Class<T> type;
+        private final T impl;
+        private volatile T wrapped;
+
+        Faultable(Class<T> type, T impl) {
+            this.type = type;
+            this.impl = impl;
+        }
+
+        T get() {
+            if (host.faults.isEmpty()) {
+                return impl;
+            }
+            T w = wrapped;
+            if (w == null) {
+                w = FaultInjecting.wrap(type, impl, host.faults);
+                wrapped = w;
+            }
+            return w;
+        }
     }
 
     TestHost host() {
@@ -56,27 +83,27 @@ final class TestConnection implements DriverConnection {
 
     @Override
     public HypervisorDriver hypervisor() {
-        return hypervisor;
+        return hypervisor.get();
     }
 
     @Override
     public NetworkDriver networks() {
-        return networks;
+        return networks.get();
     }
 
     @Override
     public StorageDriver storage() {
-        return storage;
+        return storage.get();
     }
 
     @Override
     public InterfaceDriver interfaces() {
-        return interfaces;
+        return interfaces.get();
     }
 
     @Override
     public NodeDeviceDriver nodeDevices() {
-        return nodeDevices;
+        return nodeDevices.get();
     }
 
     @Override
