@@ -20,16 +20,17 @@ import java.util.function.Predicate;
  * @param <E> the event type
  */
 public final class EventDispatcher<E> {
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(
-            new ThreadFactoryBuilder().setDaemon(true).setNameFormat("jvirt-events-%d").build());
-
-    private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
+    /** The delivery threads, made when someone first subscribes (many processes never do). */
+    private static final class Pool {
+        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("jvirt-events-%d").build());
+    }
 
     private final CopyOnWriteArrayList<Subscriber<E>> subscribers = new CopyOnWriteArrayList<>();
 
     /** Delivers events passing {@code filter} to {@code listener}, in publish order, until closed. */
     public Subscription subscribe(Predicate<? super E> filter, Consumer<? super E> listener) {
-        Subscriber<E> s = new Subscriber<>(filter, listener, MoreExecutors.newSequentialExecutor(POOL));
+        Subscriber<E> s = new Subscriber<>(filter, listener, MoreExecutors.newSequentialExecutor(Pool.INSTANCE));
         subscribers.add(s);
         return () -> {
             s.closed = true;
@@ -71,7 +72,9 @@ public final class EventDispatcher<E> {
                 listener.accept(event);
             } catch (RuntimeException e) {
                 // A listener's failure is its own; the stream of events goes on.
-                LOG.log(System.Logger.Level.WARNING, "event listener failed", e);
+                // Looked up only now: starting the logging system costs a short-lived process dearly.
+                System.getLogger(EventDispatcher.class.getName())
+                        .log(System.Logger.Level.WARNING, "event listener failed", e);
             }
         }
     }

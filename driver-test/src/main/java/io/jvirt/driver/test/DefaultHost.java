@@ -29,9 +29,10 @@ import java.util.UUID;
  * which would cost it most of its time. DefaultHostTest checks these facts against the document.
  */
 final class DefaultHost {
-    private static final String CAPABILITIES = resource("capabilities.xml");
-    private static final String SYSINFO = resource("sysinfo.xml");
-    private static final String NODE = resource("default-node.xml");
+    // Read on first use: most short runs need none of them.
+    private static final Supplier<String> CAPABILITIES = Suppliers.memoize(() -> resource("capabilities.xml"));
+    private static final Supplier<String> SYSINFO = Suppliers.memoize(() -> resource("sysinfo.xml"));
+    private static final Supplier<String> NODE = Suppliers.memoize(() -> resource("default-node.xml"));
 
     private DefaultHost() {
     }
@@ -42,7 +43,7 @@ final class DefaultHost {
             cells.add(new TestHost.NumaCell((i + 1) * 2048L * 1024, (i + 1) * 1024L * 1024, 8));
         }
         // One parse serves every object of this host, whichever asks first.
-        Supplier<NodeDef> node = Suppliers.memoize(() -> LibvirtXml.parseNode(NODE));
+        Supplier<NodeDef> node = Suppliers.memoize(() -> LibvirtXml.parseNode(NODE.get()));
 
         Map<String, TestInterface> ifaces = new LinkedHashMap<>();
         ifaces.put("eth1", new TestInterface("eth1", "aa:bb:cc:dd:ee:ff",
@@ -88,11 +89,11 @@ final class DefaultHost {
     }
 
     static String capabilities() {
-        return CAPABILITIES;
+        return CAPABILITIES.get();
     }
 
     static String sysinfo() {
-        return SYSINFO;
+        return SYSINFO.get();
     }
 
     private static String resource(String name) {
