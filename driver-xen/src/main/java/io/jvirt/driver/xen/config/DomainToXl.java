@@ -2,6 +2,9 @@ package io.jvirt.driver.xen.config;
 
 import io.jvirt.xml.BootDeviceDef;
 import io.jvirt.xml.CharDeviceDef;
+import io.jvirt.xml.ControllerDef;
+import io.jvirt.xml.CpuDef;
+import io.jvirt.xml.CpuFeatureDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
 import io.jvirt.xml.DomainInterfaceDef;
@@ -10,6 +13,7 @@ import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.OsDef;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Element;
 
 /** Domain XML → xl.cfg, following libvirt's xenFormatXL, in its key order. */
 final class DomainToXl {
@@ -55,6 +59,7 @@ final class DomainToXl {
                 cfg.putLong("rtc_timeoffset", Long.parseLong(def.getClock().getAdjustment()));
             }
         }
+        hypervisorFeatures(def, cfg, hvm);
         boolean local = def.getClock() != null && ("localtime".equals(def.getClock().getOffset())
                 || "localtime".equals(def.getClock().getBasis()));
         cfg.putLong("localtime", local ? 1 : 0);
@@ -66,6 +71,7 @@ final class DomainToXl {
         }
         if (hvm) {
             graphics(def, cfg);
+            spice(def, cfg);
         }
         List<String> vifs = new ArrayList<>();
         for (DomainInterfaceDef nic : def.getInterfaces()) {
@@ -87,11 +93,21 @@ final class DomainToXl {
                 cfg.putString("serial", serials.isEmpty() ? "none" : serials.get(0));
             }
             cfg.putString("builder", "hvm");
+            Element acpi = os == null ? null : os.getExtraElement("acpi");
+            for (Element table : acpi == null ? List.<Element>of() : XlDom.children(acpi, "table")) {
+                if ("slic".equals(table.getAttribute("type"))) {
+                    cfg.putString("acpi_firmware", table.getTextContent().strip());
+                }
+            }
+            nestedHvm(def, cfg);
             if (os != null && os.getLoader() != null && os.getLoader().getText() != null
                     && os.getLoader().getText().endsWith("ovmf.bin")) {
                 cfg.putString("bios", "ovmf");
             }
-            if (os != null && !os.getBoots().isEmpty()) {
+            // libvirt always writes boot for HVM, "c" when the XML names no boot device.
+            if (os == null || os.getBoots().isEmpty()) {
+                cfg.putString("boot", "c");
+            } else {
                 StringBuilder boot = new StringBuilder();
                 for (BootDeviceDef b : os.getBoots()) {
                     boot.append(switch (b.getDev()) {
@@ -110,7 +126,18 @@ final class DomainToXl {
             cfg.putString("cmdline", os.getCmdline());
         }
         cfg.putString("bootloader", def.getBootloader());
-        cfg.putString("bootloader_args", def.getBootloaderArgs());
+        cfg.putString("bootargs", def.getBootloaderArgs());
+        if (def.getDevices() != null) {
+            for (ControllerDef c : def.getDevices().getControllers()) {
+                if ("xenbus".equals(c.getType())) {
+                    putPositive(cfg, "max_event_channels", c.getExtraAttribute("maxEventChannels"));
+                    putPositive(cfg, "max_grant_frames", c.getExtraAttribute("maxGrantFrames"));
+                }
+            }
+        }
+        XlCpuid.format(def, cfg);
+        XlDevices.format(def, cfg, hvm);
+        XlDevices.formatDeviceModelArgs(def, cfg);
         List<String> disks = new ArrayList<>();
         for (DiskDef disk : def.getDisks()) {
             disks.add(diskSpec(disk).toSpec());
@@ -119,6 +146,64 @@ final class DomainToXl {
             cfg.putStrings("disk", disks);
         }
         return cfg;
+    }
+
+    private static void putPositive(XlConfig cfg, String key, String value) {
+        if (value != null && Long.parseLong(value.strip()) > 0) {
+            cfg.putLong(key, Long.parseLong(value.strip()));
+        }
+    }
+
+    /** host-passthrough CPU: nestedhvm=1 unless vmx or svm is disabled or forbidden. */
+    private static void nestedHvm(DomainDef def, XlConfig cfg) {
+        CpuDef cpu = def.getCpu();
+        if (cpu == null || !"host-passthrough".equals(cpu.getMode())) {
+            return;
+        }
+        boolean hwVirt = true;
+        for (CpuFeatureDef f : cpu.getFeatures()) {
+            if (("disable".equals(f.getPolicy()) || "forbid".equals(f.getPolicy()))
+                    && ("vmx".equals(f.getName()) || "svm".equals(f.getName()))) {
+                hwVirt = false;
+            }
+        }
+        cfg.putLong("nestedhvm", hwVirt ? 1 : 0);
+    }
+
+    /** The xen features (e820_host, passthrough) and the tsc and hpet timers (xenFormatHypervisorFeatures). */
+    private static void hypervisorFeatures(DomainDef def, XlConfig cfg, boolean hvm) {
+        Element xen = def.getFeatures() == null ? null : def.getFeatures().getExtraElement("xen");
+        if (xen != null) {
+            if (!hvm && "on".equals(XlDom.attr(XlDom.child(xen, "e820_host"), "state"))) {
+                cfg.putLong("e820_host", 1);
+            }
+            Element pt = XlDom.child(xen, "passthrough");
+            if ("on".equals(XlDom.attr(pt, "state"))) {
+                String mode = XlDom.attr(pt, "mode");
+                cfg.putString("passthrough",
+                        "sync_pt".equals(mode) || "share_pt".equals(mode) ? mode : "enabled");
+            }
+        }
+        if (def.getClock() == null) {
+            return;
+        }
+        for (Element timer : def.getClock().getTimers()) {
+            String name = timer.getAttribute("name");
+            if (name.equals("tsc")) {
+                String mode = XlDom.attr(timer, "mode");
+                cfg.putString("tsc_mode", mode == null ? "default" : switch (mode) {
+                    case "native" -> "native";
+                    case "paravirt" -> "native_paravirt";
+                    case "emulate" -> "always_emulate";
+                    default -> "default";
+                });
+            } else if (name.equals("hpet")) {
+                if (!hvm) {
+                    throw XlConfig.invalid("unsupported timer type (name) 'hpet'");
+                }
+                cfg.putLong("hpet", "no".equals(XlDom.attr(timer, "present")) ? 0 : 1);
+            }
+        }
     }
 
     static XlDiskSpec diskSpec(DiskDef disk) {
@@ -134,7 +219,7 @@ final class DomainToXl {
         if (disk.getSource() != null) {
             var src = disk.getSource();
             if ("rbd".equals(src.getProtocol())) {
-                target = "rbd:" + src.getName() + ":auth_supported=none";
+                target = XlRbd.format(src);
             } else {
                 target = src.getFile() != null ? src.getFile() : src.getDev();
             }
@@ -143,6 +228,43 @@ final class DomainToXl {
                 disk.getTarget() == null ? null : disk.getTarget().getDev(),
                 disk.isReadonly() ? "ro" : disk.isShareable() ? "!" : "rw",
                 "cdrom".equals(disk.getDevice()) ? "cdrom" : null, backend, null, null);
+    }
+
+    /** The first graphics, when spice (HVM only), as xenFormatXLSpice writes it. */
+    private static void spice(DomainDef def, XlConfig cfg) {
+        List<GraphicsDef> all = def.getDevices() == null ? List.of() : def.getDevices().getGraphics();
+        if (all.isEmpty() || !"spice".equals(all.get(0).getType())) {
+            return;
+        }
+        GraphicsDef g = all.get(0);
+        cfg.putLong("sdl", 0);
+        cfg.putLong("vnc", 0);
+        cfg.putLong("spice", 1);
+        cfg.putString("spicehost", g.getListen());
+        cfg.putLong("spiceport", parsePort(g.getPort()));
+        cfg.putLong("spicetls_port", parsePort(g.getExtraAttribute("tlsPort")));
+        String passwd = g.getExtraAttribute("passwd");
+        if (passwd != null) {
+            cfg.putLong("spicedisable_ticketing", 0);
+            cfg.putString("spicepasswd", passwd);
+        } else {
+            cfg.putLong("spicedisable_ticketing", 1);
+        }
+        String mouse = XlDom.attr(g.getExtraElement("mouse"), "mode");
+        if ("server".equals(mouse)) {
+            cfg.putLong("spiceagent_mouse", 0);
+        } else if ("client".equals(mouse)) {
+            cfg.putLong("spiceagent_mouse", 1);
+            cfg.putLong("spicevdagent", 1); // client mouse mode needs the vdagent
+        }
+        if ("yes".equals(XlDom.attr(g.getExtraElement("clipboard"), "copypaste"))) {
+            cfg.putLong("spice_clipboard_sharing", 1);
+            cfg.putLong("spicevdagent", 1);
+        }
+    }
+
+    private static long parsePort(String port) {
+        return port == null || port.equals("-1") ? 0 : Long.parseLong(port.strip());
     }
 
     private static void graphics(DomainDef def, XlConfig cfg) {

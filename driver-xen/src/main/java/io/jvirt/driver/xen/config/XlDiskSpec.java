@@ -43,6 +43,9 @@ record XlDiskSpec(String target, String format, String vdev, String access, Stri
             } else if (token.equals("direct-io-safe") || token.equals("discard")
                     || token.equals("no-discard")) {
                 continue;
+            } else if (token.isEmpty() && comma < 0) {
+                // the empty remainder after a trailing comma: xl ends each positional at its comma
+                continue;
             } else {
                 while (nextPositional < POSITIONAL.length && named.containsKey(POSITIONAL[nextPositional])) {
                     nextPositional++;

@@ -4,6 +4,9 @@ import io.jvirt.xml.BootDeviceDef;
 import io.jvirt.xml.CharDeviceDef;
 import io.jvirt.xml.CharTargetDef;
 import io.jvirt.xml.ClockDef;
+import io.jvirt.xml.ControllerDef;
+import io.jvirt.xml.CpuDef;
+import io.jvirt.xml.CpuFeatureDef;
 import io.jvirt.xml.DevicesDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DiskDriverDef;
@@ -20,6 +23,7 @@ import io.jvirt.xml.VcpuDef;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.w3c.dom.Element;
 
 /** xl.cfg → domain XML, following libvirt's xenParseXL (xen_xl.c / xen_common.c). */
 final class XlToDomain {
@@ -49,6 +53,11 @@ final class XlToDomain {
             features(cfg, def);
         }
         clock(cfg, def, hvm);
+        hypervisorFeatures(cfg, def, hvm);
+        if (hvm) {
+            nestedHvm(cfg, def);
+        }
+        XlCpuid.parse(cfg, def);
         def.setOnPoweroff(lifecycle(cfg, "on_poweroff", "destroy"));
         def.setOnReboot(lifecycle(cfg, "on_reboot", "restart"));
         def.setOnCrash(lifecycle(cfg, "on_crash", "restart"));
@@ -62,7 +71,19 @@ final class XlToDomain {
             devices.getInterfaces().add(XlVif.toInterface(spec, hvm));
         }
         graphics(cfg, devices, hvm);
+        if (hvm) {
+            spice(cfg, devices);
+        }
         serials(cfg, devices, hvm);
+        xenbusLimits(cfg, devices);
+        if (hvm) {
+            XlDevices.parseUsbInputs(cfg, devices);
+        }
+        XlDevices.parsePci(cfg, devices);
+        XlDevices.parseUsbctrl(cfg, devices);
+        XlDevices.parseUsbdev(cfg, devices);
+        XlDevices.parseChannels(cfg, devices);
+        XlDevices.parseDeviceModelArgs(cfg, def);
         return def;
     }
 
@@ -105,22 +126,39 @@ final class XlToDomain {
                 loader.setType("pflash");
                 loader.setText(FIRMWARE_DIR + "/ovmf.bin");
                 os.setLoader(loader);
+            } else {
+                // libvirt takes the capabilities' default HVM loader: libxl's hvmloader.
+                LoaderDef loader = new LoaderDef();
+                loader.setType("rom");
+                loader.setText(FIRMWARE_DIR + "/hvmloader");
+                os.setLoader(loader);
             }
-            if (os.getKernel() == null) {
-                String boot = cfg.getString("boot");
-                for (char c : (boot == null ? "c" : boot).toCharArray()) {
-                    String dev = switch (c) {
-                        case 'a' -> "fd";
-                        case 'd' -> "cdrom";
-                        case 'n' -> "network";
-                        default -> "hd";
-                    };
-                    os.getBoots().add(new BootDeviceDef(dev));
+            String slic = cfg.getString("acpi_firmware");
+            if (slic != null) {
+                Element acpi = XlDom.element("acpi");
+                Element table = XlDom.element("table", "type", "slic");
+                table.setTextContent(slic);
+                XlDom.append(acpi, table);
+                os.getExtraElements().add(acpi);
+            }
+            // Boot order is parsed even with a direct kernel (xenParseXLOS); at most 4 devices.
+            String boot = cfg.getString("boot");
+            int n = 0;
+            for (char c : (boot == null ? "c" : boot).toCharArray()) {
+                if (n++ == 4) {
+                    break;
                 }
+                String dev = switch (c) {
+                    case 'a' -> "fd";
+                    case 'd' -> "cdrom";
+                    case 'n' -> "network";
+                    default -> "hd";
+                };
+                os.getBoots().add(new BootDeviceDef(dev));
             }
         } else {
             def.setBootloader(cfg.getString("bootloader"));
-            def.setBootloaderArgs(cfg.getString("bootloader_args"));
+            def.setBootloaderArgs(cfg.getString("bootargs"));
         }
         def.setOs(os);
     }
@@ -157,6 +195,80 @@ final class XlToDomain {
             f.setViridian(new FeatureDef());
         }
         def.setFeatures(f);
+    }
+
+    /** tsc_mode and hpet become clock timers; passthrough and e820_host the xen features. */
+    private static void hypervisorFeatures(XlConfig cfg, DomainDef def, boolean hvm) {
+        String tsc = cfg.getString("tsc_mode");
+        if (tsc != null) {
+            String mode = switch (tsc) {
+                case "always_emulate" -> "emulate";
+                case "native" -> "native";
+                case "native_paravirt" -> "paravirt";
+                default -> "auto";
+            };
+            def.getClock().getExtraElements().add(XlDom.element("timer", "name", "tsc", "present", "yes",
+                    "mode", mode));
+        }
+        Element xen = null;
+        String passthrough = cfg.getString("passthrough");
+        Element pt = null;
+        if (passthrough != null) {
+            pt = switch (passthrough) {
+                case "disabled" -> XlDom.element("passthrough", "state", "off");
+                case "enabled" -> XlDom.element("passthrough", "state", "on");
+                case "sync_pt", "share_pt" -> XlDom.element("passthrough", "state", "on", "mode", passthrough);
+                default -> throw XlConfig.invalid("Invalid passthrough mode " + passthrough);
+            };
+        }
+        if (hvm) {
+            if (cfg.has("hpet")) {
+                def.getClock().getExtraElements().add(XlDom.element("timer", "name", "hpet", "present",
+                        cfg.getBool("hpet", false) ? "yes" : "no"));
+            }
+        } else if (cfg.getBool("e820_host", false)) {
+            xen = XlDom.element("xen");
+            XlDom.append(xen, XlDom.element("e820_host", "state", "on"));
+        }
+        if (pt != null) {
+            xen = xen == null ? XlDom.element("xen") : xen;
+            XlDom.append(xen, pt);
+        }
+        if (xen != null) {
+            if (def.getFeatures() == null) {
+                def.setFeatures(new FeaturesDef());
+            }
+            def.getFeatures().getExtraElements().add(xen);
+        }
+    }
+
+    /** nestedhvm=1 asks for host-passthrough; nestedhvm=0 for it with vmx disabled. */
+    private static void nestedHvm(XlConfig cfg, DomainDef def) {
+        if (!cfg.has("nestedhvm")) {
+            return;
+        }
+        if (def.getCpu() == null) {
+            CpuDef cpu = new CpuDef();
+            cpu.setMode("host-passthrough");
+            def.setCpu(cpu);
+        }
+        if (!cfg.getBool("nestedhvm", false)) {
+            def.getCpu().getFeatures().add(new CpuFeatureDef("disable", "vmx"));
+        }
+    }
+
+    /** max_event_channels and max_grant_frames are attributes of the xenbus controller. */
+    private static void xenbusLimits(XlConfig cfg, DevicesDef devices) {
+        long events = cfg.getLong("max_event_channels", 0);
+        long frames = cfg.getLong("max_grant_frames", 0);
+        ControllerDef xenbus = new ControllerDef("xenbus", "0");
+        if (events > 0) {
+            xenbus.setExtraAttribute("maxEventChannels", Long.toString(events));
+        }
+        if (frames > 0) {
+            xenbus.setExtraAttribute("maxGrantFrames", Long.toString(frames));
+        }
+        devices.getControllers().add(xenbus);
     }
 
     private static void clock(XlConfig cfg, DomainDef def, boolean hvm) {
@@ -209,7 +321,8 @@ final class XlToDomain {
         }
         String format = spec.format() == null || spec.format().equals("empty") ? "raw" : spec.format();
         if (spec.cdrom()) {
-            format = spec.target() == null || spec.target().isEmpty() ? null : "raw";
+            // a cdrom is raw; libxl's post-parse makes an empty drive's format raw as well
+            format = "raw";
         }
         disk.setDriver(new DiskDriverDef(driver, format));
         String target = spec.target();
@@ -218,9 +331,7 @@ final class XlToDomain {
             if (target.startsWith("rbd:")) {
                 type = "network";
                 src.setProtocol("rbd");
-                String rest = target.substring(4);
-                int colon = rest.indexOf(':');
-                src.setName(colon < 0 ? rest : rest.substring(0, colon));
+                XlRbd.parse(target.substring(4), src);
             } else if (type.equals("block")) {
                 src.setDev(target);
             } else {
@@ -252,6 +363,38 @@ final class XlToDomain {
         } else if (hvm) {
             addGraphics(cfg, devices);
         }
+    }
+
+    /** spice=1 (HVM): like libvirt, the spice display replaces any other graphics. */
+    private static void spice(XlConfig cfg, DevicesDef devices) {
+        if (!cfg.getBool("spice", false)) {
+            return;
+        }
+        GraphicsDef g = new GraphicsDef();
+        g.setType("spice");
+        g.setListen(cfg.getString("spicehost"));
+        long tls = cfg.getLong("spicetls_port", 0);
+        long port = cfg.getLong("spiceport", 0);
+        if (port != 0) {
+            g.setPort(Long.toString(port));
+        }
+        if (tls != 0) {
+            g.setExtraAttribute("tlsPort", Long.toString(tls));
+        }
+        g.setAutoport(tls == 0 && port == 0 ? "yes" : "no");
+        if (!cfg.getBool("spicedisable_ticketing", false)) {
+            String passwd = cfg.getString("spicepasswd");
+            if (passwd == null) {
+                throw XlConfig.invalid("config value spicepasswd was missing");
+            }
+            g.setExtraAttribute("passwd", passwd);
+        }
+        g.getExtraElements().add(XlDom.element("mouse", "mode",
+                cfg.getBool("spiceagent_mouse", false) ? "client" : "server"));
+        g.getExtraElements().add(XlDom.element("clipboard", "copypaste",
+                cfg.getBool("spice_clipboard_sharing", false) ? "yes" : "no"));
+        devices.getGraphics().clear();
+        devices.getGraphics().add(g);
     }
 
     private static void addGraphics(XlConfig cfg, DevicesDef devices) {
