@@ -12,35 +12,19 @@ import java.util.UUID;
  * A storage pool of a test host with its volumes, as libvirt's virStoragePoolObj. Sizes live in
  * the definition, as libvirt's test driver keeps them. Guarded by its monitor.
  */
-final class TestPool {
+final class TestPool extends TestHostObject {
     /** libvirt's defaultPoolCap: every test pool holds 100 GiB. */
     static final long DEFAULT_CAPACITY = 100L << 30;
 
-    private final String name;
-    private final UUID uuid;
     private final StoragePoolRef ref;
     private final StoragePoolDef def;
     private final Map<String, StorageVolumeDef> volumes = new LinkedHashMap<>();
-    private boolean active;
-    private boolean persistent;
-    private boolean autostart;
-    private boolean removed;
 
     TestPool(StoragePoolDef def, boolean persistent) {
+        super(def.getName(), UUID.fromString(def.getUuid()), persistent);
         this.def = def;
-        this.name = def.getName();
-        this.uuid = UUID.fromString(def.getUuid());
-        this.ref = new StoragePoolRef(name, uuid);
-        this.persistent = persistent;
+        this.ref = new StoragePoolRef(name(), uuid());
         setSizes(DEFAULT_CAPACITY, 0);
-    }
-
-    String name() {
-        return name;
-    }
-
-    UUID uuid() {
-        return uuid;
     }
 
     StoragePoolRef ref() {
@@ -76,37 +60,5 @@ final class TestPool {
 
     Map<String, StorageVolumeDef> volumes() {
         return volumes;
-    }
-
-    boolean isActive() {
-        return active;
-    }
-
-    void setActive(boolean active) {
-        this.active = active;
-    }
-
-    boolean isPersistent() {
-        return persistent;
-    }
-
-    void setPersistent(boolean persistent) {
-        this.persistent = persistent;
-    }
-
-    boolean autostart() {
-        return autostart;
-    }
-
-    void setAutostart(boolean autostart) {
-        this.autostart = autostart;
-    }
-
-    boolean isRemoved() {
-        return removed;
-    }
-
-    void markRemoved() {
-        removed = true;
     }
 }
