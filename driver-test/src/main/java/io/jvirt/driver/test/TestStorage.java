@@ -25,7 +25,6 @@ import io.jvirt.xml.ScaledValue;
 import io.jvirt.xml.StoragePoolDef;
 import io.jvirt.xml.StorageVolumeDef;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +63,7 @@ final class TestStorage implements StorageDriver {
                 }
             }
         }
-        out.sort(Comparator.comparing(TestPool::name));
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out.stream().map(TestPool::ref).toList();
     }
 
