@@ -25,7 +25,7 @@ for _ in $(seq 5000); do
     printf 'define %s\nstart demo\nsuspend demo\nresume demo\ndestroy demo\nundefine demo\n' "$work/demo.xml"
 done > "$work/script.txt"
 
-./jvirsh -c test:///default list --all >/dev/null   # builds on first use, writes the CDS archive
+./jvirsh -c test:///default list --all >/dev/null   # builds on first use, writes the class archive
 
 # Runs jvirsh ("$@" after ./jvirsh) and virsh (the same arguments) $n times each, alternating so
 # that both see the same machine, stdin from $input; prints "JVIRSH_MEDIAN VIRSH_MEDIAN" in seconds.
