@@ -40,10 +40,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state behind every connection to one {@code qemu:///embed?root=DIR}: the domains, their
- * QEMU processes and monitors, and the event stream. One per root per JVM, shared by its
+ * The state behind every connection to one URI's {@link QemuPaths} ({@code qemu:///system},
+ * {@code qemu:///session} or {@code qemu:///embed?root=DIR}): the domains, their QEMU processes
+ * and monitors, and the event stream. One per state directory per JVM, shared by its
  * connections (QEMU's monitor takes one client, so two hosts can't both hold it); another JVM
- * opening the same root meanwhile is refused (a lock file), and takes over once this one closed.
+ * opening the same URI meanwhile is refused (a lock file), and takes over once this one closed.
  * Created by the first connection, which reconnects to running guests from their status files;
  * dropped by the last, which leaves the guests running.
  *
@@ -58,7 +59,7 @@ final class QemuHost {
     private static final Map<Path, QemuCapabilities> CAPS = new ConcurrentHashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
 
-    final Path root;
+    final QemuPaths paths;
     final Path runDir;
     final Path autostartDir;
     final AtomicConfigStore store;
@@ -69,11 +70,11 @@ final class QemuHost {
     private final FileLock lock;
     private int refs;
 
-    private QemuHost(Path root) {
-        this.root = root;
-        this.store = new AtomicConfigStore(root.resolve("etc/qemu"), ErrorDomain.QEMU);
+    private QemuHost(QemuPaths paths) {
+        this.paths = paths;
+        this.store = new AtomicConfigStore(paths.configDir(), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
-        this.runDir = root.resolve("run/qemu");
+        this.runDir = paths.stateDir();
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -81,7 +82,7 @@ final class QemuHost {
                     StandardOpenOption.WRITE, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "cannot set up state directory '" + root + "': " + e.getMessage(), e);
+                    "cannot set up state directory '" + runDir + "': " + e.getMessage(), e);
         }
         FileLock l;
         try {
@@ -98,7 +99,7 @@ final class QemuHost {
             }
             closeQuietly(lockChannel);
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "state directory '" + root + "' is in use by another process (pid " + holder
+                    "state directory '" + runDir + "' is in use by another process (pid " + holder
                             + "); close its connections first");
         }
         this.lock = l;
@@ -111,18 +112,18 @@ final class QemuHost {
         }
     }
 
-    static QemuHost acquire(Path root) {
+    static QemuHost acquire(QemuPaths paths) {
         synchronized (HOSTS) {
-            QemuHost host = HOSTS.get(root);
+            QemuHost host = HOSTS.get(paths.stateDir());
             if (host == null) {
-                host = new QemuHost(root);
+                host = new QemuHost(paths);
                 try {
                     host.load();
                 } catch (RuntimeException e) {
                     host.shutdown();
                     throw e;
                 }
-                HOSTS.put(root, host);
+                HOSTS.put(paths.stateDir(), host);
             }
             host.refs++;
             return host;
@@ -132,7 +133,7 @@ final class QemuHost {
     static void release(QemuHost host) {
         synchronized (HOSTS) {
             if (--host.refs == 0) {
-                HOSTS.remove(host.root);
+                HOSTS.remove(host.runDir);
                 host.shutdown();
             }
         }
