@@ -34,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +55,6 @@ final class QemuHost {
     static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
-    private static final Map<Path, QemuCapabilities> CAPS = new ConcurrentHashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
 
     final QemuPaths paths;
@@ -161,7 +159,7 @@ final class QemuHost {
 
     QemuCapabilities caps() {
         Path binary = qemuBinary();
-        return CAPS.computeIfAbsent(binary, b -> QemuProber.probe(b, runDir));
+        return QemuCapsCache.get(binary, paths.cacheDir(), b -> QemuProber.probe(b, runDir));
     }
 
     static Path qemuBinary() {
