@@ -73,7 +73,7 @@ public final class QemuDriver implements Driver {
                     // libvirt refuses such a user at libvirtd's socket; with no daemon the
                     // refusal is ours: /etc/jvirt and /run/jvirt are root's.
                     throw new VirtException(ErrorCode.OPERATION_DENIED, ErrorDomain.QEMU,
-                            "operation forbidden: qemu:///system needs root privileges (running as uid "
+                            "qemu:///system needs root privileges (running as uid "
                                     + id + "); use qemu:///session for a per-user driver");
                 }
                 return QemuPaths.system();

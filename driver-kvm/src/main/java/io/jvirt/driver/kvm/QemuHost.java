@@ -63,6 +63,7 @@ final class QemuHost {
     final AtomicConfigStore store;
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
     final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
+    final QemuStoragePools storagePools;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -73,6 +74,7 @@ final class QemuHost {
         this.store = new AtomicConfigStore(paths.configDir(), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
         this.runDir = paths.stateDir();
+        this.storagePools = new QemuStoragePools(paths);
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -117,6 +119,7 @@ final class QemuHost {
                 host = new QemuHost(paths);
                 try {
                     host.load();
+                    host.storagePools.load();
                 } catch (RuntimeException e) {
                     host.shutdown();
                     throw e;
