@@ -64,6 +64,7 @@ final class QemuHost {
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
     final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
     final QemuStoragePools storagePools;
+    final QemuNetworks networks;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -75,6 +76,7 @@ final class QemuHost {
         this.autostartDir = store.directory().resolve("autostart");
         this.runDir = paths.stateDir();
         this.storagePools = new QemuStoragePools(paths);
+        this.networks = new QemuNetworks(paths);
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -120,6 +122,7 @@ final class QemuHost {
                 try {
                     host.load();
                     host.storagePools.load();
+                    host.networks.load();
                 } catch (RuntimeException e) {
                     host.shutdown();
                     throw e;
@@ -310,6 +313,7 @@ final class QemuHost {
     void start(QemuDomain d, DomainDef def, DomainTransition transition, List<DriverDomainEvent> out) {
         QemuCapabilities caps = caps();
         DomainDef live = LibvirtXml.copy(def);
+        QemuTaps.assign(live, networks);
         int id = nextId.getAndIncrement();
         Path monitor = runDir.resolve(d.uuid + ".sock");
         Path log = runDir.resolve(d.name + ".log");
@@ -321,6 +325,7 @@ final class QemuHost {
                 process.info().startInstant().orElse(null), monitor, log);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
+            QemuTaps.plug(live);
             if (transition != DomainTransition.START_PAUSED) {
                 run.qmp.execute("cont");
                 run.ownResumes++;

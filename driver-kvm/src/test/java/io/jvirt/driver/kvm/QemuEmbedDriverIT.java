@@ -382,8 +382,8 @@ class QemuEmbedDriverIT {
     @Test
     void xmlTheBuilderRefusesDefinesAndRunsNothing() throws Exception {
         String bad = "<domain type='qemu'><name>bad</name><memory unit='MiB'>64</memory>"
-                + "<os><type machine='pc'>hvm</type></os><devices><interface type='network'>"
-                + "<source network='default'/></interface></devices></domain>";
+                + "<os><type machine='pc'>hvm</type></os><devices><interface type='ethernet'>"
+                + "</interface></devices></domain>";
         VirtException define = assertThrows(VirtException.class, () -> conn.defineDomain(bad));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, define.code(), define.getMessage());
         VirtException create = assertThrows(VirtException.class, () -> conn.createDomain(bad));

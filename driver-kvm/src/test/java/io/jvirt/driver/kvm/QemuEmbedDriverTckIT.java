@@ -61,7 +61,7 @@ class QemuEmbedDriverTckIT extends DriverTck {
 
     @Override
     protected String richDomainXml(String name, UUID uuid) {
-        // The QEMU driver can't honour <interface type='network'> yet (no network driver):
+        // A fresh embed root has no network 'default' (and bridges need root):
         // the same document with user-mode networking.
         return super.richDomainXml(name, uuid)
                 .replace("<interface type='network'>", "<interface type='user'>")
