@@ -1,5 +1,7 @@
 package io.jvirt.driver.kvm;
 
+import static io.jvirt.driver.kvm.ListFlags.pair;
+
 import io.jvirt.ListNetworksFlag;
 import io.jvirt.Subscription;
 import io.jvirt.spi.DriverNetworkEvent;
@@ -11,13 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The QEMU driver's network table over a host's {@link QemuNetworks}. */
 final class QemuNetworking implements NetworkDriver {
     private final QemuNetworks networks;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions();
 
     QemuNetworking(QemuNetworks networks) {
         this.networks = networks;
@@ -37,13 +38,6 @@ final class QemuNetworking implements NetworkDriver {
         }
         out.sort(Comparator.comparing(n -> n.name));
         return out.stream().map(n -> n.ref).toList();
-    }
-
-    /** A libvirt filter pair: neither or both flags given match everything. */
-    private static <F> boolean pair(Set<F> flags, F yes, F no, boolean value) {
-        boolean y = flags.contains(yes);
-        boolean n = flags.contains(no);
-        return y == n || (y && value) || (n && !value);
     }
 
     @Override
@@ -125,20 +119,11 @@ final class QemuNetworking implements NetworkDriver {
 
     @Override
     public Subscription onNetworkEvent(Consumer<DriverNetworkEvent> listener) {
-        Subscription inner = networks.events.subscribe(e -> true, listener);
-        Subscription[] self = new Subscription[1];
-        self[0] = () -> {
-            inner.close();
-            subscriptions.remove(self[0]);
-        };
-        subscriptions.add(self[0]);
-        return self[0];
+        return subscriptions.track(networks.events.subscribe(e -> true, listener));
     }
 
     /** Ends this connection's subscriptions. */
     void closeSubscriptions() {
-        for (Subscription s : subscriptions) {
-            s.close();
-        }
+        subscriptions.closeAll();
     }
 }

@@ -16,11 +16,8 @@ import io.jvirt.xml.NetworkBridgeDef;
 import io.jvirt.xml.NetworkDef;
 import io.jvirt.xml.NetworkDefaults;
 import io.jvirt.xml.NetworkIpDef;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.Function;
@@ -87,7 +84,7 @@ final class QemuNetworks {
         for (String name : configs.names()) {
             try {
                 QemuNetwork n = new QemuNetwork(parse(configs.read(name).orElseThrow()), true);
-                n.autostart = Files.exists(autostartDir.resolve(name + ".xml"), LinkOption.NOFOLLOW_LINKS);
+                n.autostart = Autostart.isMarked(autostartDir, name);
                 registry.add(n);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network config " + configs.pathOf(name), e);
@@ -115,7 +112,7 @@ final class QemuNetworks {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network state " + states.pathOf(name), e);
             }
         }
-        if (AutostartMarker.firstStartSinceBoot(states.directory())) {
+        if (Autostart.firstStartSinceBoot(states.directory())) {
             for (QemuNetwork n : registry.all()) {
                 if (n.autostart && !n.active) {
                     try {
@@ -367,18 +364,7 @@ final class QemuNetworks {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                     "cannot set autostart for transient network");
         }
-        Path link = autostartDir.resolve(n.name + ".xml");
-        try {
-            if (autostart && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(autostartDir);
-                Files.createSymbolicLink(link, configs.pathOf(n.name));
-            } else if (!autostart) {
-                Files.deleteIfExists(link);
-            }
-        } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NETWORK,
-                    "cannot change autostart link '" + link + "': " + e.getMessage(), e);
-        }
+        Autostart.mark(autostartDir, n.name, configs.pathOf(n.name), autostart, ErrorDomain.NETWORK);
         n.autostart = autostart;
     }
 

@@ -1,5 +1,7 @@
 package io.jvirt.driver.kvm;
 
+import static io.jvirt.driver.kvm.ListFlags.pair;
+
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
@@ -24,13 +26,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The QEMU driver's storage table over a host's {@link QemuStoragePools}: directory pools. */
 final class QemuStorage implements StorageDriver {
     private final QemuStoragePools pools;
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions();
 
     QemuStorage(QemuStoragePools pools) {
         this.pools = pools;
@@ -52,13 +53,6 @@ final class QemuStorage implements StorageDriver {
         }
         out.sort(Comparator.comparing(p -> p.name));
         return out.stream().map(p -> p.ref).toList();
-    }
-
-    /** A libvirt filter pair: neither or both flags given match everything. */
-    private static <F> boolean pair(Set<F> flags, F yes, F no, boolean value) {
-        boolean y = flags.contains(yes);
-        boolean n = flags.contains(no);
-        return y == n || (y && value) || (n && !value);
     }
 
     @Override
@@ -286,20 +280,11 @@ final class QemuStorage implements StorageDriver {
 
     @Override
     public Subscription onStoragePoolEvent(Consumer<DriverStoragePoolEvent> listener) {
-        Subscription inner = pools.events.subscribe(e -> true, listener);
-        Subscription[] self = new Subscription[1];
-        self[0] = () -> {
-            inner.close();
-            subscriptions.remove(self[0]);
-        };
-        subscriptions.add(self[0]);
-        return self[0];
+        return subscriptions.track(pools.events.subscribe(e -> true, listener));
     }
 
     /** Ends this connection's subscriptions. */
     void closeSubscriptions() {
-        for (Subscription s : subscriptions) {
-            s.close();
-        }
+        subscriptions.closeAll();
     }
 }

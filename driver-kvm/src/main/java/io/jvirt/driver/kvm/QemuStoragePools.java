@@ -19,7 +19,6 @@ import io.jvirt.xml.StoragePoolDefaults;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -92,7 +91,7 @@ final class QemuStoragePools {
         for (String name : configs.names()) {
             try {
                 QemuStoragePool p = new QemuStoragePool(parse(configs.read(name).orElseThrow()), true);
-                p.autostart = Files.exists(autostartDir.resolve(name + ".xml"), LinkOption.NOFOLLOW_LINKS);
+                p.autostart = Autostart.isMarked(autostartDir, name);
                 registry.add(p);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable pool config " + configs.pathOf(name), e);
@@ -121,7 +120,7 @@ final class QemuStoragePools {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable pool state " + states.pathOf(name), e);
             }
         }
-        if (AutostartMarker.firstStartSinceBoot(states.directory())) {
+        if (Autostart.firstStartSinceBoot(states.directory())) {
             for (QemuStoragePool p : registry.all()) {
                 if (p.autostart && !p.active) {
                     try {
@@ -297,18 +296,7 @@ final class QemuStoragePools {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
                     "cannot set autostart for transient pool");
         }
-        Path link = autostartDir.resolve(p.name + ".xml");
-        try {
-            if (autostart && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(autostartDir);
-                Files.createSymbolicLink(link, configs.pathOf(p.name));
-            } else if (!autostart) {
-                Files.deleteIfExists(link);
-            }
-        } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE,
-                    "cannot change autostart link '" + link + "': " + e.getMessage(), e);
-        }
+        Autostart.mark(autostartDir, p.name, configs.pathOf(p.name), autostart, ErrorDomain.STORAGE);
         p.autostart = autostart;
     }
 
