@@ -13,6 +13,7 @@ import io.jvirt.spi.NetworkRef;
 import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.NetworkDef;
+import io.jvirt.xml.NetworkDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
