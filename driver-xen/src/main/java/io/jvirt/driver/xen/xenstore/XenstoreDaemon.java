@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -96,7 +97,10 @@ public final class XenstoreDaemon implements AutoCloseable {
         if (Files.isRegularFile(socket) || Files.isDirectory(socket)) {
             throw new IOException(socket + " exists and is not a socket");
         }
-        Files.deleteIfExists(socket);
+        if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            refuseLiveSocket(socket);
+            Files.deleteIfExists(socket);
+        }
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         try {
@@ -106,6 +110,19 @@ public final class XenstoreDaemon implements AutoCloseable {
         }
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
+    }
+
+    /**
+     * A socket file that still accepts connections belongs to a running daemon, which replacing
+     * it would cut off from every new client; one that refuses them was left by a dead process.
+     */
+    private static void refuseLiveSocket(Path socket) throws IOException {
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException stale) {
+            return;
+        }
+        throw new IOException(socket + " is in use: another xenstored is serving it");
     }
 
     /** The unix socket privileged clients connect to, or null if it serves only rings. */
@@ -159,6 +176,11 @@ public final class XenstoreDaemon implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** True from {@link #start()} until the daemon stops (closed, or failed). */
+    public boolean isRunning() {
+        return running;
     }
 
     /** Stops serving, disconnects every client and removes the socket. */
