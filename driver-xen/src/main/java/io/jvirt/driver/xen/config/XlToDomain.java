@@ -57,6 +57,7 @@ final class XlToDomain {
         if (hvm) {
             nestedHvm(cfg, def);
         }
+        XlVnuma.parse(cfg, def);
         XlCpuid.parse(cfg, def);
         def.setOnPoweroff(lifecycle(cfg, "on_poweroff", "destroy"));
         def.setOnReboot(lifecycle(cfg, "on_reboot", "restart"));
