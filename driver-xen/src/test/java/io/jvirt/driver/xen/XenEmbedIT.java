@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jvirt.Connection;
 import io.jvirt.ErrorCode;
@@ -12,13 +11,11 @@ import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import io.jvirt.driver.xen.xenstore.XenstoreClient;
 import io.jvirt.driver.xen.xenstore.XenstoreDaemon;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,27 +35,7 @@ class XenEmbedIT {
 
     @BeforeAll
     static void requireXenstoreUtils() {
-        List<String> missing = List.of("xenstore-read", "xenstore-write", "xenstore-ls").stream()
-                .filter(t -> find(t) == null).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "MISSING PREREQUISITE: " + missing + " (apt-get install xenstore-utils)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + " (required because CI=true)");
-        }
-        System.err.println("*** SKIPPED: " + message + " ***");
-        Assumptions.abort(message);
-    }
-
-    private static Path find(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, tool);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        HostTools.require(List.of("xenstore-read", "xenstore-write", "xenstore-ls"), "xenstore-utils");
     }
 
     private String uri() {
