@@ -177,6 +177,13 @@ class XenNativeConfigTest {
         assertError(ErrorCode.INTERNAL_ERROR, () -> Virt.open("xen:///elsewhere"));
     }
 
+    @Test
+    void aRootThatIsAFileIsRefusedAndLeftAlone() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "kept");
+        assertError(ErrorCode.OPERATION_FAILED, () -> Virt.open("xen:///embed?root=" + file));
+        assertEquals("kept", java.nio.file.Files.readString(file));
+    }
+
     private static VirtException assertError(ErrorCode code, Executable call) {
         VirtException e = assertThrows(VirtException.class, call::execute);
         assertEquals(code, e.code(), e.getMessage());
