@@ -24,17 +24,17 @@ echo "Summary (socket = our xenstored over its unix socket; map = in-process Con
 for threads in 1 8; do
     # CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: backend"
     tail -n +2 "$out/t$threads.csv" | tr -d '"\r' | awk -F, -v t="$threads" '
-        { op = $1; sub(/.*\./, "", op); score[op "," $8] = $5; unit[op] = $7; ops[op] = 1 }
+        { op = $1; sub(/.*\./, "", op); score[op "," $8] = $5; err[op "," $8] = $6; unit[op] = $7; ops[op] = 1 }
         END {
             n = split("read write transactionOfFiveWrites watchFireLatency", order, " ")
             for (i = 1; i <= n; i++) {
                 op = order[i]
                 if (!(op in ops)) continue
-                s = score[op ",socket"]; m = score[op ",map"]
+                s = score[op ",socket"]; m = score[op ",map"]; e = err[op ",socket"]
                 if (unit[op] == "ops/s")
-                    printf "%-24s %d client%s  socket %10.0f ops/s   map %12.0f ops/s   the floor is %.0fx faster\n", op, t, (t > 1 ? "s" : " "), s, m, m / s
+                    printf "%-24s %d client%s  socket %8.0f ± %-7.0f ops/s   map %11.0f ops/s   the floor is %.0fx faster\n", op, t, (t > 1 ? "s" : " "), s, e, m, m / s
                 else
-                    printf "%-24s %d client%s  socket %10.2f us/op   map %12.4f us/op   the floor is %.0fx faster\n", op, t, (t > 1 ? "s" : " "), s, m, s / m
+                    printf "%-24s %d client%s  socket %8.1f ± %-7.1f us/op   map %11.4f us/op   the floor is %.0fx faster\n", op, t, (t > 1 ? "s" : " "), s, e, m, s / m
             }
         }'
 done
