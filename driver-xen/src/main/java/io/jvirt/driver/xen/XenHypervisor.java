@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The Xen driver's hypervisor table. Part 1 of the driver knows the host and the native config
@@ -27,6 +28,9 @@ final class XenHypervisor implements HypervisorDriver {
     private static final String FORMAT_XM = "xen-xm";
     /** libvirt's XEN_CONFIG_FORMAT_SEXPR: xend's format, which libvirt no longer converts. */
     private static final String FORMAT_SEXPR = "xen-sxpr";
+
+    private static final Set<String> GUEST_OS_TYPES = Set.of("xen", "xenpvh", "hvm");
+    private static final Set<String> GUEST_ARCHES = Set.of("x86_64", "i686");
 
     private final XenHost host;
 
@@ -88,12 +92,30 @@ final class XenHypervisor implements HypervisorDriver {
         requireNonNull(format, "nativeFormat", "virConnectDomainXMLToNative");
         requireNonNull(xml, "domainXml", "virConnectDomainXMLToNative");
         DomainDef def = LibvirtXml.parseDomain(xml);
+        requireXenGuest(def);
         switch (format) {
             case XenXlConverter.FORMAT -> {
                 return XenXlConverter.toXl(def);
             }
             case FORMAT_XM -> throw xmNotSupported();
             default -> throw unsupportedFormat(format);
+        }
+    }
+
+    /**
+     * libvirt validates the parsed XML against the libxl driver's capabilities, which offer
+     * only Xen guests (PV, PVH, HVM) on x86; anything else is INVALID_ARG, worded as its
+     * virCapabilitiesDomainDataLookup does.
+     */
+    private static void requireXenGuest(DomainDef def) {
+        String osType = def.getOsType() == null ? "xen" : def.getOsType().equals("linux") ? "xen" : def.getOsType();
+        String arch = def.getOs() == null ? null : def.getOs().getArch();
+        boolean supported = "xen".equals(def.getType()) && GUEST_OS_TYPES.contains(osType)
+                && (arch == null || GUEST_ARCHES.contains(arch));
+        if (!supported) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.CAPABILITIES,
+                    "could not find capabilities for ostype=" + osType + " " + (arch == null ? "" : "arch=" + arch + " ")
+                            + "domaintype=" + def.getType() + " ");
         }
     }
 

@@ -162,6 +162,17 @@ class XenNativeConfigTest {
     }
 
     @Test
+    void onlyXenGuestsConvert() {
+        String xml = conn.domainXmlFromNative("xen-xl", HVM);
+        VirtException e = assertError(ErrorCode.INVALID_ARG,
+                () -> conn.domainXmlToNative("xen-xl", xml.replace("<domain type='xen'>", "<domain type='kvm'>")));
+        assertTrue(e.getMessage().contains("could not find capabilities for ostype=hvm arch=x86_64 domaintype=kvm"),
+                e.getMessage());
+        assertError(ErrorCode.INVALID_ARG,
+                () -> conn.domainXmlToNative("xen-xl", xml.replace("arch='x86_64'", "arch='aarch64'")));
+    }
+
+    @Test
     void whatPartOneCannotDoIsNoSupport() {
         assertError(ErrorCode.NO_SUPPORT, () -> conn.listAllDomains());
         assertError(ErrorCode.NO_SUPPORT, () -> conn.defineDomain(conn.domainXmlFromNative("xen-xl", PV)));
