@@ -24,8 +24,6 @@ final class XlVnuma {
     private static final int UNREACHABLE = 255;
     /** libvirt copies each value into a 64-byte buffer first; longer ones are refused. */
     private static final int TOKEN_MAX = 63;
-    /** VIR_DOMAIN_CPUMASK_LEN: vCPU numbers go up to this (exclusive). */
-    private static final int CPUMASK_LEN = 4096;
 
     private XlVnuma() {
     }
@@ -66,7 +64,7 @@ final class XlVnuma {
             Cell c = cells.get(id);
             long kib = c.mib() * 1024;
             totalKiB += kib;
-            Element cell = XlDom.element("cell", "id", Integer.toString(id), "cpus", format(c.cpus()),
+            Element cell = XlDom.element("cell", "id", Integer.toString(id), "cpus", CpuList.format(c.cpus()),
                     "memory", Long.toString(kib), "unit", "KiB");
             if (c.distances() != null) {
                 Element distances = XlDom.element("distances");
@@ -134,7 +132,7 @@ final class XlVnuma {
                             throw internal("vnuma vnode " + index + " size '" + data + "' is not a number");
                         }
                     }
-                    case "vcpus" -> cpus = parseCpus(data);
+                    case "vcpus" -> cpus = CpuList.parse(data);
                     default -> distances = distances(data, str, pnode, nodes);
                 }
             }
@@ -165,7 +163,7 @@ final class XlVnuma {
     }
 
     /** A decimal unsigned number as virStrToLong_ui/ull take it, or -1. */
-    private static long unsigned(String s) {
+    static long unsigned(String s) {
         if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
             return -1;
         }
@@ -214,7 +212,7 @@ final class XlVnuma {
                 d.append(j > 0 ? "," : "").append(v != 0 ? v : i == j ? LOCAL_DISTANCE : REMOTE_DISTANCE);
             }
             vnodes.add(new XlValue.ListVal(List.of(new XlValue.Str("pnode=" + i),
-                    new XlValue.Str("size=" + kib / 1024), new XlValue.Str("vcpus=" + format(parseCpus(cpus))),
+                    new XlValue.Str("size=" + kib / 1024), new XlValue.Str("vcpus=" + CpuList.format(CpuList.parse(cpus))),
                     new XlValue.Str(d.toString()))));
         }
         cfg.put("vnuma", new XlValue.ListVal(vnodes));
@@ -276,50 +274,6 @@ final class XlVnuma {
                 distance[t][id] = (int) value;
             }
         }
-    }
-
-    // ---- libvirt's CPU list syntax (virBitmapParse / virBitmapFormat) ----
-
-    /** "0-3,^2,8": numbers, ranges and exclusions; an empty or malformed list is refused. */
-    static BitSet parseCpus(String text) {
-        BitSet set = new BitSet();
-        boolean any = false;
-        for (String part : text.split(",", -1)) {
-            String p = part.strip();
-            boolean exclude = p.startsWith("^");
-            if (exclude) {
-                p = p.substring(1);
-            }
-            int dash = p.indexOf('-');
-            long first = unsigned(dash < 0 ? p : p.substring(0, dash).strip());
-            long last = dash < 0 ? first : unsigned(p.substring(dash + 1).strip());
-            if (first < 0 || last < first || last >= CPUMASK_LEN || (exclude && dash >= 0)) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-            }
-            if (exclude) {
-                set.clear((int) first);
-            } else {
-                set.set((int) first, (int) last + 1);
-                any = true;
-            }
-        }
-        if (!any) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-        }
-        return set;
-    }
-
-    static String format(BitSet set) {
-        StringBuilder b = new StringBuilder();
-        for (int start = set.nextSetBit(0); start >= 0; ) {
-            int end = set.nextClearBit(start) - 1;
-            b.append(b.length() > 0 ? "," : "").append(start);
-            if (end > start) {
-                b.append('-').append(end);
-            }
-            start = set.nextSetBit(end + 1);
-        }
-        return b.toString();
     }
 
     private static VirtException internal(String detail) {
