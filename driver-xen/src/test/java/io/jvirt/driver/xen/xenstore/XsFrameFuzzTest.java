@@ -64,6 +64,7 @@ class XsFrameFuzzTest {
             assertTrue(expected, "reply of type " + f.type() + " to requests of types " + sent);
         }
         assertTrue(xs.daemon.isRunning(), "xenstored stopped");
+        assertEquals(0, xs.daemon.internalErrors(), "a request failed with an exception instead of an error reply");
         xs.assertConsistent();
         bystander.write("/bystander", Long.toString(n));
         assertEquals(Long.toString(n), bystander.readString("/bystander"));
