@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,13 +25,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Arbitrary byte streams from one client of a running daemon, through its socket: the daemon
+ * Arbitrary byte streams from one client of a running daemon, through its socket (privileged)
+ * or as a guest through its ring (unprivileged; the input's first bit chooses): the daemon
  * answers each complete frame (the request's own type or ERROR, watch events aside) or drops
  * that connection, and afterwards it still runs, its tree is consistent, no transaction of the
  * gone client survives, and another client carries on as before.
  */
 class XsFrameFuzzTest {
     private static final long DEADLINE_MS = 10_000;
+    /** The domain whose ring half of the inputs use. */
+    private static final int GUEST = 7;
     static final AtomicLong INPUTS = new AtomicLong();
     static Path dir;
     static TestDaemon xs;
@@ -52,9 +58,10 @@ class XsFrameFuzzTest {
     @FuzzTest(maxExecutions = 10_000)
     void anyStreamIsAnsweredOrDropped(byte[] input) throws Exception {
         long n = INPUTS.incrementAndGet();
-        byte[] stream = frames(input);
+        boolean guest = input.length > 0 && (input[0] & 1) == 1;
+        byte[] stream = frames(input.length == 0 ? input : java.util.Arrays.copyOfRange(input, 1, input.length));
         Set<Integer> sent = typesIn(stream);
-        byte[] replies = exchange(stream);
+        byte[] replies = guest ? overGuestRing(stream) : overSocket(stream);
 
         XsWireCodec.Decoder decoder = new XsWireCodec.Decoder();
         ByteBuffer in = ByteBuffer.wrap(replies);
@@ -114,40 +121,84 @@ class XsFrameFuzzTest {
         return types;
     }
 
-    /** Sends the stream, ends it, and collects what comes back until the daemon closes. */
-    private static byte[] exchange(byte[] stream) throws IOException {
-        ByteArrayOutputStream replies = new ByteArrayOutputStream();
-        try (SocketChannel sc = SocketChannel.open(StandardProtocolFamily.UNIX);
-                Selector selector = Selector.open()) {
+    /** Sends the stream over a new socket connection (a privileged client), as {@link #exchange}. */
+    private static byte[] overSocket(byte[] stream) throws IOException {
+        try (SocketChannel sc = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             sc.connect(UnixDomainSocketAddress.of(xs.socket));
             sc.configureBlocking(false);
+            return exchange(stream, sc, sc, sc::shutdownOutput);
+        }
+    }
+
+    /**
+     * Sends the stream as domain {@value #GUEST} on its ring (unprivileged, relative paths under
+     * its home), then has the toolstack release the domain, so that every guest input starts
+     * on a fresh ring.
+     */
+    private static byte[] overGuestRing(byte[] stream) throws IOException {
+        if (!bystander.isDomainIntroduced(GUEST)) {
+            bystander.introduceDomain(GUEST, 0x1000L + GUEST, 1);
+        }
+        XsGuestPipe ring = xs.daemon.call(s -> s.domains.findIntroduced(GUEST).ring);
+        try {
+            ring.requests.sink().configureBlocking(false);
+            ring.responses.source().configureBlocking(false);
+            return exchange(stream, ring.requests.sink(), ring.responses.source(), ring.requests.sink()::close);
+        } finally {
+            ring.guestEnd().close();
+            bystander.releaseDomain(GUEST);
+        }
+    }
+
+    private interface Ending {
+        void end() throws IOException;
+    }
+
+    /** Sends the stream, ends it, and collects what comes back until the daemon closes its end. */
+    private static byte[] exchange(byte[] stream, SelectableChannel outChannel, SelectableChannel inChannel,
+            Ending endOutput) throws IOException {
+        WritableByteChannel out = (WritableByteChannel) outChannel;
+        ReadableByteChannel in = (ReadableByteChannel) inChannel;
+        ByteArrayOutputStream replies = new ByteArrayOutputStream();
+        try (Selector selector = Selector.open()) {
             ByteBuffer toSend = ByteBuffer.wrap(stream);
             ByteBuffer buf = ByteBuffer.allocate(16 << 10);
-            SelectionKey key = sc.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            SelectionKey readKey;
+            SelectionKey writeKey;
+            if (outChannel == inChannel) {
+                readKey = writeKey = outChannel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            } else {
+                readKey = inChannel.register(selector, SelectionKey.OP_READ);
+                writeKey = outChannel.register(selector, SelectionKey.OP_WRITE);
+            }
             long deadline = System.currentTimeMillis() + DEADLINE_MS;
-            boolean outputShut = false;
+            boolean outputEnded = false;
             while (true) {
-                if (!outputShut && !toSend.hasRemaining()) {
-                    sc.shutdownOutput();
-                    outputShut = true;
-                    key.interestOps(SelectionKey.OP_READ);
+                if (!outputEnded && !toSend.hasRemaining()) {
+                    if (writeKey != readKey) {
+                        writeKey.cancel();
+                    } else {
+                        writeKey.interestOps(SelectionKey.OP_READ);
+                    }
+                    endOutput.end();
+                    outputEnded = true;
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     fail("xenstored neither answered nor closed the connection");
                 }
                 selector.select(left);
-                if (key.isWritable() && !outputShut) {
+                if (!outputEnded && writeKey.isValid() && writeKey.isWritable()) {
                     try {
-                        sc.write(toSend);
+                        out.write(toSend);
                     } catch (IOException dropped) {
                         toSend.position(toSend.limit()); // the daemon hung up on us: allowed
                     }
                 }
-                if (key.isReadable()) {
+                if (readKey.isValid() && readKey.isReadable()) {
                     int r;
                     try {
-                        r = sc.read(buf);
+                        r = in.read(buf);
                     } catch (IOException reset) {
                         r = -1;
                     }
