@@ -60,6 +60,8 @@ final class QemuHost {
 
     final Path root;
     final Path runDir;
+    /** Managed save images, NAME.save (libvirt's cfg->saveDir). */
+    final Path saveDir;
     final Path autostartDir;
     final AtomicConfigStore store;
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
@@ -74,6 +76,7 @@ final class QemuHost {
         this.store = new AtomicConfigStore(root.resolve("etc/qemu"), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
         this.runDir = root.resolve("run/qemu");
+        this.saveDir = root.resolve("lib/qemu/save");
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -306,6 +309,21 @@ final class QemuHost {
 
     /** Launches QEMU paused, connects to its monitor, continues it. */
     void start(QemuDomain d, DomainDef def, DomainTransition transition, List<DriverDomainEvent> out) {
+        start(d, def, transition, null, out);
+    }
+
+    /** The guest's state arrives as a migration stream (restore) before start lets it run. */
+    interface Incoming {
+        /** Feeds the QEMU just started with {@code -incoming defer}; it is still paused. */
+        void receive(QemuRun run);
+
+        /** Whether the guest runs afterwards; if not, it stays paused (reason migration, as libvirt). */
+        boolean resume();
+    }
+
+    /** As {@link #start(QemuDomain, DomainDef, DomainTransition, List)}, fed by {@code incoming} if not null. */
+    void start(QemuDomain d, DomainDef def, DomainTransition transition, Incoming incoming,
+            List<DriverDomainEvent> out) {
         QemuCapabilities caps = caps();
         DomainDef live = LibvirtXml.copy(def);
         int id = nextId.getAndIncrement();
@@ -313,18 +331,28 @@ final class QemuHost {
         Path log = runDir.resolve(d.name + ".log");
         deleteQuietly(monitor);
         List<String> argv = QemuCommandLine.build(live, caps, monitor);
+        if (incoming != null) {
+            argv = new ArrayList<>(argv);
+            argv.addAll(List.of("-incoming", "defer"));
+        }
         appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
         Process process = QemuProcess.start(argv, log);
         QemuRun run = new QemuRun(id, live, process.toHandle(),
                 process.info().startInstant().orElse(null), monitor, log);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
-            if (transition != DomainTransition.START_PAUSED) {
+            boolean resume = transition != DomainTransition.START_PAUSED;
+            if (incoming != null) {
+                incoming.receive(run);
+                resume = incoming.resume();
+            }
+            if (resume) {
                 run.qmp.execute("cont");
                 run.ownResumes++;
             }
             d.run = run;
-            d.state = transition.result();
+            d.state = resume || incoming == null ? transition.result()
+                    : DomainStateInfo.of(DomainStateReason.Paused.MIGRATION);
             domains.setId(d, -1, id);
             writeStatus(d);
         } catch (RuntimeException e) {
@@ -343,13 +371,18 @@ final class QemuHost {
 
     /** Kills QEMU (SIGTERM, SIGKILL after the grace period) and records the stop. */
     void destroy(QemuDomain d, List<DriverDomainEvent> out) {
+        end(d, DomainTransition.DESTROY, out);
+    }
+
+    /** Ends QEMU as {@link #destroy} does and records the stop as {@code transition} (e.g. saved). */
+    void end(QemuDomain d, DomainTransition transition, List<DriverDomainEvent> out) {
         QemuRun run = d.run;
         run.stopping = true;
         if (run.qmp != null) {
             run.qmp.close();
         }
         kill(run.process, DESTROY_GRACE);
-        stopped(d, DomainTransition.DESTROY, out);
+        stopped(d, transition, out);
     }
 
     /** The domain's QEMU is gone: state, id, files, event; a transient domain disappears. */
