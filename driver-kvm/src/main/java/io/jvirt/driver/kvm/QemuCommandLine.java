@@ -317,20 +317,34 @@ final class QemuCommandLine {
         }
     }
 
-    /** Enforcing these actions is the driver's job on QMP events; argv can only prepare them. */
+    /**
+     * Enforcing these actions is the driver's job on QMP events (QemuReboot, QemuHost); argv
+     * only prepares them. Refused as libvirt's qemuValidateLifecycleAction refuses.
+     */
     private void lifecycle() {
-        String poweroff = def.getOnPoweroff();
-        if (poweroff != null && !poweroff.equals("destroy")) {
+        String poweroff = def.getOnPoweroff() == null ? "destroy" : def.getOnPoweroff();
+        String reboot = def.getOnReboot() == null ? "restart" : def.getOnReboot();
+        String crash = def.getOnCrash() == null ? "destroy" : def.getOnCrash();
+        if (poweroff.equals("rename-restart") || reboot.equals("rename-restart") || crash.equals("rename-restart")) {
+            throw unsupported("qemu driver doesn't support the 'rename-restart' action for"
+                    + " 'on_reboot'/'on_poweroff'/'on_crash'");
+        }
+        if (poweroff.equals("preserve") || reboot.equals("preserve")) {
+            throw unsupported("qemu driver doesn't support the 'preserve' action for 'on_reboot'/'on_poweroff'");
+        }
+        if (poweroff.equals("restart") && reboot.equals("destroy")) {
+            throw unsupported("qemu driver doesn't support 'onReboot' set to 'destroy and 'onPoweroff' set to 'reboot'");
+        }
+        if (!poweroff.equals("destroy") && !poweroff.equals("restart")) {
             throw unsupported("on_poweroff '" + poweroff + "'");
         }
-        String reboot = def.getOnReboot();
-        if ("destroy".equals(reboot)) {
+        if (reboot.equals("destroy")) {
             argv.add("-no-reboot"); // a guest reboot then reports SHUTDOWN, and the driver destroys
-        } else if (reboot != null && !reboot.equals("restart")) {
+        } else if (!reboot.equals("restart")) {
             throw unsupported("on_reboot '" + reboot + "'");
         }
-        String crash = def.getOnCrash();
-        if (crash != null && !crash.equals("destroy")) {
+        if (!crash.equals("destroy")) {
+            // Only a panic device reports a crash, and the builder has none: nothing would act.
             throw unsupported("on_crash '" + crash + "'");
         }
     }

@@ -471,7 +471,9 @@ final class QemuHost {
             DomainState s = d.stateKind();
             switch (event.name()) {
                 case "STOP" -> {
-                    if (run.ownStops > 0) {
+                    if (run.pausedShutdown) {
+                        run.pausedShutdown = false;
+                    } else if (run.ownStops > 0) {
                         run.ownStops--;
                     } else if (s == DomainState.RUNNING) {
                         d.state = DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
@@ -489,7 +491,9 @@ final class QemuHost {
                     }
                 }
                 case "SHUTDOWN" -> {
-                    if (!run.sawShutdown) {
+                    if (QemuReboot.shutdownRestarts(run)) {
+                        QemuReboot.restart(this, d, run);
+                    } else if (!run.sawShutdown) {
                         run.sawShutdown = true;
                         boolean guest = event.data().path("guest").asBoolean(false);
                         d.state = DomainStateInfo.of(DomainStateReason.Shutdown.USER);

@@ -416,17 +416,30 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public void domainShutdown(DomainRef ref, Set<DomainShutdownFlag> flags) {
         // libvirt's qemuDomainShutdownFlags: press the power button and return; the guest acts.
+        QemuReboot.checkFlags(flags, "qemuDomainShutdownFlags");
         withDomainDo(ref, (d, out) -> {
             checkActive(d);
+            d.run.fakeReboot = false;
             host.qmp(d, "system_powerdown");
         });
     }
 
     @Override
+    public void domainReboot(DomainRef ref, Set<DomainShutdownFlag> flags) {
+        QemuReboot.checkFlags(flags, "qemuDomainReboot");
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            QemuReboot.reboot(host, d);
+        });
+    }
+
+    @Override
     public void domainReset(DomainRef ref) {
+        // libvirt's qemuDomainReset: the reset button; a pending fake reboot is forgotten.
         withDomainDo(ref, (d, out) -> {
             checkActive(d);
             host.qmp(d, "system_reset");
+            d.run.fakeReboot = false;
         });
     }
 

@@ -27,6 +27,10 @@ final class QemuRun {
      */
     int ownStops;
     int ownResumes;
+    /** reboot() pressed the power button: the guest's SHUTDOWN means reset and go on (fake reboot). */
+    volatile boolean fakeReboot;
+    /** A fake reboot is under way: the STOP that follows its SHUTDOWN is not a pause. */
+    boolean pausedShutdown;
 
     QemuRun(int id, DomainDef def, ProcessHandle process, Instant startTime, Path monitor, Path log) {
         this.id = id;
