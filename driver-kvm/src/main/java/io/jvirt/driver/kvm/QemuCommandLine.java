@@ -52,7 +52,7 @@ final class QemuCommandLine {
     static final Set<String> SUPPORTED = Set.of(
             "@type", "@id", "name", "uuid", "title", "description", "metadata",
             "memory", "memory/@unit", "currentMemory", "currentMemory/@unit",
-            "vcpu", "vcpu/@placement",
+            "vcpu", "vcpu/@placement", "vcpu/@current",
             "os", "os/type", "os/type/@arch", "os/type/@machine", "os/kernel", "os/initrd",
             "os/cmdline", "os/boot", "os/boot/@dev",
             "features", "features/acpi", "features/apic", "features/pae",
@@ -264,8 +264,13 @@ final class QemuCommandLine {
         if (kib <= 0) {
             throw unsupported("guest memory must be set");
         }
-        if (def.getCurrentMemoryKiB() != 0 && def.getCurrentMemoryKiB() != kib) {
-            throw unsupported("<currentMemory> below <memory> (ballooning at start) is not supported yet");
+        long current = def.getCurrentMemoryKiB();
+        if (current > kib) {
+            throw unsupported("<currentMemory> above <memory>");
+        }
+        if (current != 0 && current < kib && !QemuResources.hasBalloon(def)) {
+            // The driver balloons the guest down at start (QemuResources.balloonAtStart).
+            throw unsupported("<currentMemory> below <memory> needs a virtio <memballoon>");
         }
         add("-m", "size=" + kib + "k");
         int vcpus = Math.max(1, def.getVcpuCount());
@@ -292,7 +297,11 @@ final class QemuCommandLine {
         if (vcpus > cpuMax) {
             throw unsupported("Maximum CPUs greater than specified machine type limit " + cpuMax);
         }
-        add("-smp", vcpus + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
+        int online = QemuResources.currentVcpus(def);
+        if (online < 1 || online > vcpus) {
+            throw unsupported("vcpu current='" + def.getVcpu().getCurrent() + "' with " + vcpus + " vCPUs");
+        }
+        add("-smp", online + (online != vcpus ? ",maxcpus=" + vcpus : "") + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
     }
 

@@ -341,6 +341,7 @@ final class QemuHost {
                 process.info().startInstant().orElse(null), monitor, log);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
+            QemuResources.balloonAtStart(run);
             boolean resume = transition != DomainTransition.START_PAUSED;
             if (incoming != null) {
                 incoming.receive(run);
@@ -502,6 +503,14 @@ final class QemuHost {
                         writeStatus(d);
                         // on_poweroff=destroy: QEMU waits (-no-shutdown); end it, EOF follows.
                         run.process.destroy();
+                    }
+                }
+                case "BALLOON_CHANGE" -> {
+                    // libvirt's cur_balloon: what the guest gave back, as the live <currentMemory>
+                    long kib = event.data().path("actual").asLong(0) / 1024;
+                    if (kib > 0) {
+                        run.def.setCurrentMemoryKiB(kib);
+                        writeStatus(d);
                     }
                 }
                 default -> {

@@ -505,8 +505,8 @@ final class QemuHypervisor implements HypervisorDriver {
             if (d.run != null) {
                 cpuNs = d.run.process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             }
-            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), def.getCurrentMemoryKiB(),
-                    Math.max(1, def.getVcpuCount()), cpuNs);
+            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), QemuResources.currentMemoryKiB(def),
+                    QemuResources.currentVcpus(def), cpuNs);
         });
     }
 
@@ -551,6 +551,23 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public int domainMaxVcpus(DomainRef ref) {
         return read(ref, d -> Math.max(1, d.currentDef().getVcpuCount()));
+    }
+
+    // ---- resources ----
+
+    @Override
+    public void domainSetMemory(DomainRef ref, long kib, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuResources.setMemory(host, d, kib, flags));
+    }
+
+    @Override
+    public void domainSetVcpus(DomainRef ref, int count, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuResources.setVcpus(host, d, count, flags));
+    }
+
+    @Override
+    public int domainGetVcpus(DomainRef ref, Set<DomainModification> flags) {
+        return read(ref, d -> QemuResources.getVcpus(d, flags));
     }
 
     @Override
