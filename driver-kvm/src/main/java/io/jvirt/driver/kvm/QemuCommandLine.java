@@ -66,6 +66,11 @@ final class QemuCommandLine {
             "devices/disk/source/@file", "devices/disk/target", "devices/disk/target/@dev",
             "devices/disk/target/@bus", "devices/disk/readonly", "devices/disk/serial",
             "devices/disk/boot", "devices/disk/boot/@order",
+            "devices/disk/address", "devices/disk/address/@type", "devices/disk/address/@domain",
+            "devices/disk/address/@bus", "devices/disk/address/@slot", "devices/disk/address/@function",
+            "devices/interface/address", "devices/interface/address/@type",
+            "devices/interface/address/@domain", "devices/interface/address/@bus",
+            "devices/interface/address/@slot", "devices/interface/address/@function",
             "devices/controller", "devices/controller/@type", "devices/controller/@index",
             "devices/controller/@model",
             "devices/interface", "devices/interface/@type", "devices/interface/mac",
@@ -541,7 +546,8 @@ final class QemuCommandLine {
                 if (cdrom) {
                     throw unsupported("a CD-ROM on the virtio bus");
                 }
-                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index);
+                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index)
+                        .append(pciAddress(disk.getAddress()));
             }
             case "ide", "sata" -> {
                 if (bus.equals("ide") && q35) {
@@ -587,11 +593,44 @@ final class QemuCommandLine {
             }
             default -> throw unsupported("disk bus '" + bus + "'");
         }
+        if (!bus.equals("virtio") && disk.getAddress() != null) {
+            throw unsupported("an address on a " + bus + " disk");
+        }
         if (disk.getSerial() != null) {
             d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
         }
         bootIndex(d, disk.getBoot());
         add("-device", d.toString());
+    }
+
+    /**
+     * A device's {@code <address type='pci'>} as QEMU's bus/addr properties ("" without one).
+     * The driver records one for each device it hot-plugs, so that a restore or a restart puts
+     * it where the guest saw it; only slots of the root bus are supported.
+     */
+    private String pciAddress(io.jvirt.xml.AddressDef a) {
+        if (a == null) {
+            return "";
+        }
+        int slot = -1;
+        try {
+            slot = a.getSlot() == null ? -1 : Integer.decode(a.getSlot());
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        if (!"pci".equals(a.getType()) || !zero(a.getDomain()) || !zero(a.getBus()) || !zero(a.getFunction())
+                || a.getMultifunction() != null || slot < 1 || slot > 31) {
+            throw unsupported("device address other than a slot (1-31) of the root PCI bus");
+        }
+        return ",bus=" + (q35 ? "pcie.0" : "pci.0") + ",addr=0x" + Integer.toHexString(slot);
+    }
+
+    private static boolean zero(String hex) {
+        try {
+            return hex == null || Integer.decode(hex) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static int letters(String s) {
@@ -628,7 +667,8 @@ final class QemuCommandLine {
             };
             add("-netdev", "user,id=hostnet" + i);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
-                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT));
+                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
+                    .append(pciAddress(nic.getAddress()));
             bootIndex(d, nic.getBoot());
             add("-device", d.toString());
             i++;

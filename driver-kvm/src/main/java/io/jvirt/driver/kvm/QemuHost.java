@@ -464,6 +464,10 @@ final class QemuHost {
         if (run.stopping) {
             return;
         }
+        if ("DEVICE_DELETED".equals(event.name())) {
+            QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {

@@ -553,6 +553,18 @@ final class QemuHypervisor implements HypervisorDriver {
         return read(ref, d -> Math.max(1, d.currentDef().getVcpuCount()));
     }
 
+    // ---- devices ----
+
+    @Override
+    public void domainAttachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuHotplug.attach(host, d, xml, flags));
+    }
+
+    @Override
+    public void domainDetachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuHotplug.detach(host, d, xml, flags));
+    }
+
     // ---- resources ----
 
     @Override

@@ -12,6 +12,8 @@ import java.time.Duration;
  * puts it at I/O port 0x600), prints {@value #MARKER} on the first serial port, waits for the
  * button's status bit, then either powers off (S5 through PM1a_CNT) or resets the machine
  * (the keyboard controller's reset line) — a guest-initiated shutdown or reboot in QEMU's eyes.
+ * While it waits it also answers PCI unplug requests as an ACPI OS would: it reads the slots
+ * QEMU's PIIX4 hotplug controller (port 0xae00) wants removed and ejects them.
  * Each boot prints the marker once, so the markers count boots.
  */
 final class PowerButtonGuest {
@@ -32,10 +34,16 @@ final class PowerButtonGuest {
                 bytes(0xEF),                               // out dx, ax
                 bytes(0xBA, 0xF8, 0x03),                   // mov dx, 0x3f8   COM1 data
                 print(MARKER + "\n"),                      // mov al, c; out dx, al  (each)
-                bytes(0xBA, 0x00, 0x06),                   // poll: mov dx, 0x600  PM1a_STS
+                bytes(0xBA, 0x04, 0xAE),                   // poll: mov dx, 0xae04  PCI hotplug "down" slots
+                bytes(0x66, 0xED),                         // in eax, dx
+                bytes(0x66, 0x85, 0xC0),                   // test eax, eax
+                bytes(0x74, 0x05),                         // jz button
+                bytes(0xBA, 0x08, 0xAE),                   // mov dx, 0xae08  eject those slots
+                bytes(0x66, 0xEF),                         // out dx, eax
+                bytes(0xBA, 0x00, 0x06),                   // button: mov dx, 0x600  PM1a_STS
                 bytes(0xED),                               // in ax, dx
                 bytes(0xA9, 0x00, 0x01),                   // test ax, 0x100  PWRBTN_STS
-                bytes(0x74, 0xF7),                         // jz poll
+                bytes(0x74, 0xE8),                         // jz poll
                 answer == Answer.POWER_OFF
                         ? concat(bytes(0xBA, 0x04, 0x06),  // mov dx, 0x604   PM1a_CNT
                                 bytes(0xB8, 0x00, 0x20),   // mov ax, 0x2000  SLP_EN, SLP_TYP 0 (S5)
