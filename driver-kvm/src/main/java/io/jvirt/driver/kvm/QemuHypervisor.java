@@ -511,6 +511,11 @@ final class QemuHypervisor implements HypervisorDriver {
     }
 
     @Override
+    public java.util.Map<String, Object> domainStats(DomainRef ref) {
+        return read(ref, QemuStats::of);
+    }
+
+    @Override
     public DomainStateInfo domainState(DomainRef ref) {
         return read(ref, d -> d.state);
     }
