@@ -7,64 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainModification;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
-import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Live attach and detach of disks and NICs, against real QEMU under TCG with a
  * {@link PowerButtonGuest}, which ejects what QEMU asks it to unplug as an ACPI OS does.
  */
-class QemuHotplugIT {
-    @TempDir
-    Path root;
-    @TempDir
-    Path files;
-
-    private Connection conn;
-
-    @BeforeAll
-    static void needQemu() {
-        InstalledQemu.require();
-    }
-
-    @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-        QemuEmbedDriverIT.killOurQemus();
-    }
-
+class QemuHotplugIT extends EmbeddedQemuTest {
     private Domain boot(String name) throws Exception {
-        Path image = files.resolve(name + ".img");
-        Path serial = files.resolve(name + ".serial");
-        PowerButtonGuest.writeImage(image, PowerButtonGuest.Answer.POWER_OFF);
-        Domain d = conn.defineDomain(PowerButtonGuest.xml(name, image, serial, ""));
-        d.start();
-        assertTrue(PowerButtonGuest.awaitBoots(serial, 1, Duration.ofSeconds(30)), "guest never booted");
-        return d;
+        return bootGuest(name, PowerButtonGuest.Answer.POWER_OFF, "");
     }
 
     private String diskXml(String target, Path file, String format) {
@@ -76,18 +39,6 @@ class QemuHotplugIT {
         Path f = files.resolve(name);
         Files.write(f, new byte[1 << 20]);
         return f;
-    }
-
-    private JsonNode qmp(Domain d, String command, ObjectNode args) {
-        QemuHost host = QemuHost.acquire(root);
-        try {
-            QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
-            synchronized (qd) {
-                return qd.run.qmp.execute(command, args);
-            }
-        } finally {
-            QemuHost.release(host);
-        }
     }
 
     private List<String> blockNodes(Domain d) {
@@ -111,11 +62,6 @@ class QemuHotplugIT {
     private String network(Domain d) {
         return qmp(d, "human-monitor-command", JsonNodeFactory.instance.objectNode()
                 .put("command-line", "info network")).asText();
-    }
-
-    private static void refused(ErrorCode code, Executable call) {
-        VirtException e = assertThrows(VirtException.class, call);
-        assertEquals(code, e.code(), e.getMessage());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
@@ -14,7 +13,6 @@ import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
-import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,73 +20,30 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reboot, reset, and the on_poweroff/on_reboot actions, with a {@link PowerButtonGuest} that
  * answers the ACPI power button under TCG.
  */
-class QemuLifecycleActionsIT {
+class QemuLifecycleActionsIT extends EmbeddedQemuTest {
     private static final Duration BOOT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path files;
-
-    private Connection conn;
     private final BlockingQueue<DomainLifecycleEvent> events = new LinkedBlockingQueue<>();
-
-    @BeforeAll
-    static void needQemu() {
-        InstalledQemu.require();
-    }
-
-    @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-        QemuEmbedDriverIT.killOurQemus();
-    }
 
     private record Guest(Domain domain, Path serial) {
     }
 
     private Guest boot(String name, PowerButtonGuest.Answer answer, String lifecycle) throws Exception {
-        Path image = files.resolve(name + ".img");
-        Path serial = files.resolve(name + ".serial");
-        PowerButtonGuest.writeImage(image, answer);
-        Domain d = conn.defineDomain(PowerButtonGuest.xml(name, image, serial, lifecycle));
-        d.start();
-        assertTrue(PowerButtonGuest.awaitBoots(serial, 1, BOOT), "the guest never printed its marker");
+        Domain d = bootGuest(name, answer, lifecycle);
         conn.onDomainEvent(d, events::add);
-        return new Guest(d, serial);
+        return new Guest(d, serial(name));
     }
 
     private DomainEventDetail nextEvent() throws InterruptedException {
         DomainLifecycleEvent e = events.poll(20, TimeUnit.SECONDS);
         assertNotNull(e, "no event within 20 s");
         return e.detail();
-    }
-
-    private long qemuPid(Domain d) {
-        QemuHost host = QemuHost.acquire(root);
-        try {
-            QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
-            synchronized (qd) {
-                return qd.run.process.pid();
-            }
-        } finally {
-            QemuHost.release(host);
-        }
     }
 
     @Test

@@ -2,50 +2,18 @@ package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainInfo;
 import io.jvirt.DomainModification;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
-import io.jvirt.Virt;
-import io.jvirt.VirtException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Memory, vCPUs and dominfo against real QEMU under TCG. */
-class QemuResourcesIT {
-    @TempDir
-    Path root;
-
-    private Connection conn;
-
-    @BeforeAll
-    static void needQemu() {
-        InstalledQemu.require();
-    }
-
-    @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-        QemuEmbedDriverIT.killOurQemus();
-    }
-
+class QemuResourcesIT extends EmbeddedQemuTest {
     private static String xml(String name, String extra) {
         return "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>128</memory>"
                 + "<vcpu>2</vcpu><os><type machine='pc'>hvm</type></os><devices>" + extra
@@ -53,23 +21,6 @@ class QemuResourcesIT {
     }
 
     private static final String BALLOON = "<memballoon model='virtio'/>";
-
-    /** Runs a QMP query on the domain's monitor. */
-    private JsonNode qmp(Domain d, String command) {
-        QemuHost host = QemuHost.acquire(root);
-        try {
-            QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
-            synchronized (qd) {
-                return qd.run.qmp.execute(command);
-            }
-        } finally {
-            QemuHost.release(host);
-        }
-    }
-
-    private static void refused(ErrorCode code, Executable call) {
-        assertEquals(code, assertThrows(VirtException.class, call).code());
-    }
 
     @Test
     void aGuestDefinedBelowItsMaximumStartsBallooned() {
@@ -159,7 +110,7 @@ class QemuResourcesIT {
         Domain d = conn.defineDomain(xml("busy", ""));
         assertEquals(0, d.info().cpuTimeNs());
         d.start();
-        long pid = qmpPid(d);
+        long pid = qemuPid(d);
         assertTrue(d.info().cpuTimeNs() > 0, "QEMU used some CPU to start");
         assertTrue(ProcessHandle.of(pid).isPresent());
         d.destroy();
@@ -167,15 +118,4 @@ class QemuResourcesIT {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
-    private long qmpPid(Domain d) {
-        QemuHost host = QemuHost.acquire(root);
-        try {
-            QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
-            synchronized (qd) {
-                return qd.run.process.pid();
-            }
-        } finally {
-            QemuHost.release(host);
-        }
-    }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
@@ -29,37 +28,16 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Save, restore and managed save against real QEMU under TCG (guests idling in SeaBIOS). */
-class QemuSaveIT {
-    @TempDir
-    Path root;
-    @TempDir
-    Path files;
-
-    private Connection conn;
+class QemuSaveIT extends EmbeddedQemuTest {
     private final BlockingQueue<DomainLifecycleEvent> events = new LinkedBlockingQueue<>();
 
-    @BeforeAll
-    static void needQemu() {
-        InstalledQemu.require();
-    }
-
     @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+    void listen() {
         conn.onDomainEvent(events::add);
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-        QemuEmbedDriverIT.killOurQemus();
     }
 
     private static List<ProcessHandle> ourQemus() {
@@ -70,16 +48,8 @@ class QemuSaveIT {
     /** The first MiB of guest memory (SeaBIOS's code and data), read over the domain's monitor. */
     private byte[] lowMemory(Domain d) throws Exception {
         Path dump = files.resolve("mem-" + System.nanoTime());
-        QemuHost host = QemuHost.acquire(root);
-        try {
-            QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
-            synchronized (qd) {
-                qd.run.qmp.execute("pmemsave", JsonNodeFactory.instance.objectNode()
-                        .put("val", 0).put("size", 1 << 20).put("filename", dump.toString()));
-            }
-        } finally {
-            QemuHost.release(host);
-        }
+        qmp(d, "pmemsave", JsonNodeFactory.instance.objectNode()
+                .put("val", 0).put("size", 1 << 20).put("filename", dump.toString()));
         return Files.readAllBytes(dump);
     }
 

@@ -5,50 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvirt.Connection;
 import io.jvirt.Domain;
-import io.jvirt.Virt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** domstats against real QEMU: a {@link PowerButtonGuest} that SeaBIOS read from its IDE disk. */
-class QemuStatsIT {
-    @TempDir
-    Path root;
-    @TempDir
-    Path files;
-
-    private Connection conn;
-
-    @BeforeAll
-    static void needQemu() {
-        InstalledQemu.require();
-    }
-
-    @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
-    }
-
-    @AfterEach
-    void close() {
-        conn.close();
-        QemuEmbedDriverIT.killOurQemus();
-    }
-
+class QemuStatsIT extends EmbeddedQemuTest {
     @Test
     void statsOfARunningAndAShutOffDomain() throws Exception {
         Path image = files.resolve("stats.img");
-        Path serial = files.resolve("stats.serial");
         PowerButtonGuest.writeImage(image, PowerButtonGuest.Answer.POWER_OFF);
-        Domain d = conn.defineDomain(PowerButtonGuest.xml("stats", image, serial, ""));
+        Domain d = conn.defineDomain(PowerButtonGuest.xml("stats", image, serial("stats"), ""));
 
         Map<String, Object> off = d.stats();
         assertEquals(5L, off.get("state.state"), off.toString());
@@ -59,7 +29,7 @@ class QemuStatsIT {
         assertFalse(off.containsKey("block.0.rd.bytes"));
 
         d.start();
-        assertTrue(PowerButtonGuest.awaitBoots(serial, 1, Duration.ofSeconds(30)));
+        assertTrue(PowerButtonGuest.awaitBoots(serial("stats"), 1, Duration.ofSeconds(30)));
         Map<String, Object> on = d.stats();
         assertEquals(List.of("state.state", "state.reason", "cpu.time", "cpu.user", "cpu.system",
                 "balloon.current", "balloon.maximum", "vcpu.current", "vcpu.maximum", "vcpu.0.state",
