@@ -49,8 +49,17 @@ final class QemuMigrationStream {
             server.register(selector, SelectionKey.OP_ACCEPT);
             qmp.execute("migrate-set-parameters", JSON.objectNode().put("max-bandwidth", UNLIMITED));
             qmp.execute("migrate", JSON.objectNode().put("uri", "unix:" + socket));
-            if (selector.select(SETTLE.toMillis()) == 0) {
-                throw failed("QEMU did not connect to the save stream");
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (selector.select(100) == 0) {
+                // A migration QEMU refused (a device that can't migrate) never connects: ask.
+                JsonNode info = qmp.execute("query-migrate");
+                String status = info.path("status").asText("none");
+                if (status.equals("failed") || status.equals("cancelled")) {
+                    throw failed("migration " + status + ": " + info.path("error-desc").asText("no reason given"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw failed("QEMU did not connect to the save stream within " + SETTLE.toSeconds() + " s");
+                }
             }
             try (SocketChannel in = server.accept()) {
                 in.configureBlocking(true);

@@ -51,6 +51,9 @@ final class QemuSave {
         QemuRun run = d.run;
         boolean wasRunning = d.stateKind() == DomainState.RUNNING;
         boolean pausedHere = false;
+        // As libvirt (needUnlink): a failed save removes the file only if it made it, never
+        // whatever else stood at that path.
+        boolean created = !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -74,7 +77,9 @@ final class QemuSave {
             QemuMigrationStream.save(run.qmp, streamSocket(host, d), ch);
             QemuSaveImage.finish(ch);
         } catch (IOException | RuntimeException e) {
-            QemuHost.deleteQuietly(file);
+            if (created) {
+                QemuHost.deleteQuietly(file);
+            }
             if (pausedHere && d.run == run && !run.qmp.isClosed()) {
                 try {
                     run.qmp.execute("migrate_cancel");

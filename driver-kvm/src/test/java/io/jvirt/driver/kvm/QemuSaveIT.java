@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,25 @@ class QemuSaveIT extends EmbeddedQemuTest {
                 () -> d.save(file, DomainSaveFlag.RUNNING, DomainSaveFlag.PAUSED)).code());
         assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void aSaveThatCannotWriteLetsTheGuestRunOnAndRemovesNothingItDidNotMake() throws Exception {
+        Path full = Path.of("/dev/full"); // every write fails: no space left on device
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+        Domain d = conn.defineDomain(QemuEmbedDriverIT.xml("nospace"));
+        d.start();
+        long pid = qemuPid(d);
+        events.clear();
+
+        VirtException e = assertThrows(VirtException.class, () -> d.save(full));
+
+        assertEquals(ErrorCode.SYSTEM_ERROR, e.code(), e.getMessage());
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.SAVE_CANCELED), d.state());
+        assertEquals(pid, qemuPid(d), "the same QEMU runs on");
+        assertEquals("running", qmp(d, "query-status").path("status").asText());
+        assertTrue(Files.exists(full), "a path the save did not create is left alone");
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS), "no lifecycle event");
     }
 
     @Test
