@@ -114,6 +114,8 @@ final class QemuHotplug {
         checkNew(live, dev);
         if (dev.disk != null) {
             checkPluggable(dev.disk);
+        } else {
+            checkPluggable(dev.nic);
         }
         int slot = freeSlot(run.qmp);
         AddressDef address = new AddressDef();
@@ -145,6 +147,15 @@ final class QemuHotplug {
         if (!"disk".equals(disk.getDevice() == null ? "disk" : disk.getDevice())) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "disk device='" + disk.getDevice() + "' cannot be hotplugged.");
+        }
+    }
+
+    /** Only user-mode NICs: their netdev is all QEMU needs, nothing on the host to set up or tear down. */
+    private static void checkPluggable(DomainInterfaceDef nic) {
+        if (!"user".equals(nic.getType())) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "live attach and detach of interface type '" + nic.getType()
+                            + "' is not supported by the QEMU driver (only 'user')");
         }
     }
 
@@ -214,6 +225,7 @@ final class QemuHotplug {
             };
         } else {
             DomainInterfaceDef nic = (DomainInterfaceDef) found;
+            checkPluggable(nic);
             id = nicId(run.qmp, nic.getMacAddress());
             String netdev = run.qmp.execute("qom-get", JSON.objectNode()
                     .put("path", "/machine/peripheral/" + id).put("property", "netdev")).asText();

@@ -137,8 +137,8 @@ class QemuHotplugIT extends EmbeddedQemuTest {
                 "<disk type='file' device='disk'><source file='" + raw + "'/><target dev='hda' bus='ide'/></disk>",
                 DomainModification.CONFIG));
         refused(ErrorCode.DEVICE_MISSING, () -> d.detachDevice(diskXml("vdz", raw, "raw")));
-        refused(ErrorCode.CONFIG_UNSUPPORTED, () -> d.attachDevice(
-                "<interface type='network'><source network='default'/></interface>"));
+        refused(ErrorCode.OPERATION_UNSUPPORTED, () -> d.attachDevice(
+                "<interface type='network'><source network='default'/></interface>", DomainModification.LIVE));
         refused(ErrorCode.XML_ERROR, () -> d.attachDevice("<disk"));
         refused(ErrorCode.INVALID_ARG, () -> d.attachDevice(diskXml("vdb", raw, "raw"), DomainModification.MAXIMUM));
     }
