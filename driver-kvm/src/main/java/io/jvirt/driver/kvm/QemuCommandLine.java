@@ -76,7 +76,9 @@ final class QemuCommandLine {
             "devices/interface", "devices/interface/@type", "devices/interface/mac",
             "devices/interface/mac/@address", "devices/interface/model",
             "devices/interface/model/@type", "devices/interface/boot",
-            "devices/interface/boot/@order",
+            "devices/interface/boot/@order", "devices/interface/source",
+            "devices/interface/source/@bridge", "devices/interface/source/@network",
+            "devices/interface/target", "devices/interface/target/@dev",
             "devices/serial", "devices/serial/@type", "devices/serial/source",
             "devices/serial/source/@path", "devices/serial/target", "devices/serial/target/@port",
             "devices/serial/target/@type",
@@ -650,9 +652,16 @@ final class QemuCommandLine {
     private void interfaces(DevicesDef devices) {
         int i = 0;
         for (DomainInterfaceDef nic : devices.getInterfaces()) {
-            if (!"user".equals(nic.getType())) {
-                throw unsupported("interface type '" + nic.getType() + "' (only 'user' for now)");
-            }
+            String netdev = switch (String.valueOf(nic.getType())) {
+                case "user" -> "user,id=hostnet" + i;
+                // QEMU opens the tap QemuTaps named (and the kernel deletes it when QEMU exits);
+                // QemuTaps puts it on its bridge before the guest runs.
+                case "bridge", "network" -> "tap,id=hostnet" + i + (nic.getTarget() == null
+                        || nic.getTarget().getDev() == null ? "" : ",ifname=" + escape(nic.getTarget().getDev()))
+                        + ",script=no,downscript=no";
+                default -> throw unsupported("interface type '" + nic.getType()
+                        + "' (only 'user', 'bridge' and 'network')");
+            };
             String mac = nic.getMacAddress();
             if (mac == null || !MAC.matcher(mac.toLowerCase(Locale.ROOT)).matches()) {
                 throw unsupported("interface MAC address '" + mac + "'");
@@ -665,7 +674,7 @@ final class QemuCommandLine {
                 case "rtl8139" -> "rtl8139";
                 default -> throw unsupported("interface model '" + model + "'");
             };
-            add("-netdev", "user,id=hostnet" + i);
+            add("-netdev", netdev);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
                     .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
                     .append(pciAddress(nic.getAddress()));

@@ -34,16 +34,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state behind every connection to one {@code qemu:///embed?root=DIR}: the domains, their
- * QEMU processes and monitors, and the event stream. One per root per JVM, shared by its
+ * The state behind every connection to one URI's {@link QemuPaths} ({@code qemu:///system},
+ * {@code qemu:///session} or {@code qemu:///embed?root=DIR}): the domains, their QEMU processes
+ * and monitors, and the event stream. One per state directory per JVM, shared by its
  * connections (QEMU's monitor takes one client, so two hosts can't both hold it); another JVM
- * opening the same root meanwhile is refused (a lock file), and takes over once this one closed.
+ * opening the same URI meanwhile is refused (a lock file), and takes over once this one closed.
  * Created by the first connection, which reconnects to running guests from their status files;
  * dropped by the last, which leaves the guests running.
  *
@@ -55,10 +55,9 @@ final class QemuHost {
     static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
-    private static final Map<Path, QemuCapabilities> CAPS = new ConcurrentHashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
 
-    final Path root;
+    final QemuPaths paths;
     final Path runDir;
     /** Managed save images, NAME.save (libvirt's cfg->saveDir). */
     final Path saveDir;
@@ -66,17 +65,21 @@ final class QemuHost {
     final AtomicConfigStore store;
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
     final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
+    final QemuStoragePools storagePools;
+    final QemuNetworks networks;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final FileChannel lockChannel;
     private final FileLock lock;
     private int refs;
 
-    private QemuHost(Path root) {
-        this.root = root;
-        this.store = new AtomicConfigStore(root.resolve("etc/qemu"), ErrorDomain.QEMU);
+    private QemuHost(QemuPaths paths) {
+        this.paths = paths;
+        this.store = new AtomicConfigStore(paths.configDir(), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
-        this.runDir = root.resolve("run/qemu");
-        this.saveDir = root.resolve("lib/qemu/save");
+        this.runDir = paths.stateDir();
+        this.saveDir = paths.libDir().resolve("save");
+        this.storagePools = new QemuStoragePools(paths);
+        this.networks = new QemuNetworks(paths);
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -84,7 +87,7 @@ final class QemuHost {
                     StandardOpenOption.WRITE, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "cannot set up state directory '" + root + "': " + e.getMessage(), e);
+                    "cannot set up state directory '" + runDir + "': " + e.getMessage(), e);
         }
         FileLock l;
         try {
@@ -101,7 +104,7 @@ final class QemuHost {
             }
             closeQuietly(lockChannel);
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "state directory '" + root + "' is in use by another process (pid " + holder
+                    "state directory '" + runDir + "' is in use by another process (pid " + holder
                             + "); close its connections first");
         }
         this.lock = l;
@@ -114,18 +117,20 @@ final class QemuHost {
         }
     }
 
-    static QemuHost acquire(Path root) {
+    static QemuHost acquire(QemuPaths paths) {
         synchronized (HOSTS) {
-            QemuHost host = HOSTS.get(root);
+            QemuHost host = HOSTS.get(paths.stateDir());
             if (host == null) {
-                host = new QemuHost(root);
+                host = new QemuHost(paths);
                 try {
                     host.load();
+                    host.storagePools.load();
+                    host.networks.load();
                 } catch (RuntimeException e) {
                     host.shutdown();
                     throw e;
                 }
-                HOSTS.put(root, host);
+                HOSTS.put(paths.stateDir(), host);
             }
             host.refs++;
             return host;
@@ -135,7 +140,7 @@ final class QemuHost {
     static void release(QemuHost host) {
         synchronized (HOSTS) {
             if (--host.refs == 0) {
-                HOSTS.remove(host.root);
+                HOSTS.remove(host.runDir);
                 host.shutdown();
             }
         }
@@ -163,7 +168,7 @@ final class QemuHost {
 
     QemuCapabilities caps() {
         Path binary = qemuBinary();
-        return CAPS.computeIfAbsent(binary, b -> QemuProber.probe(b, runDir));
+        return QemuCapsCache.get(binary, paths.cacheDir(), b -> QemuProber.probe(b, runDir));
     }
 
     static Path qemuBinary() {
@@ -326,6 +331,7 @@ final class QemuHost {
             List<DriverDomainEvent> out) {
         QemuCapabilities caps = caps();
         DomainDef live = LibvirtXml.copy(def);
+        QemuTaps.assign(live, networks);
         int id = nextId.getAndIncrement();
         Path monitor = runDir.resolve(d.uuid + ".sock");
         Path log = runDir.resolve(d.name + ".log");
@@ -341,6 +347,7 @@ final class QemuHost {
                 process.info().startInstant().orElse(null), monitor, log);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
+            QemuTaps.plug(live);
             QemuResources.balloonAtStart(run);
             boolean resume = transition != DomainTransition.START_PAUSED;
             if (incoming != null) {

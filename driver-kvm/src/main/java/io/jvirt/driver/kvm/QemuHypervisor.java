@@ -42,8 +42,7 @@ import java.util.function.Consumer;
 /** The QEMU driver's hypervisor table over a {@link QemuHost}. */
 final class QemuHypervisor implements HypervisorDriver {
     private final QemuHost host;
-    private final java.util.concurrent.CopyOnWriteArrayList<Subscription> subscriptions =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions();
 
     QemuHypervisor(QemuHost host) {
         this.host = host;
@@ -635,21 +634,12 @@ final class QemuHypervisor implements HypervisorDriver {
 
     @Override
     public Subscription onDomainEvent(DomainRef filter, Consumer<DriverDomainEvent> listener) {
-        Subscription inner = host.events.subscribe(
-                e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener);
-        Subscription[] self = new Subscription[1];
-        self[0] = () -> {
-            inner.close();
-            subscriptions.remove(self[0]);
-        };
-        subscriptions.add(self[0]);
-        return self[0];
+        return subscriptions.track(host.events.subscribe(
+                e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener));
     }
 
     /** Ends this connection's subscriptions: its listeners hear nothing after close. */
     void closeSubscriptions() {
-        for (Subscription s : subscriptions) {
-            s.close();
-        }
+        subscriptions.closeAll();
     }
 }

@@ -70,7 +70,7 @@ abstract class EmbeddedQemuTest {
 
     /** {@code look} at the running QEMU of {@code d}, with the domain locked as the driver does. */
     <T> T inside(Domain d, Function<QemuRun, T> look) {
-        QemuHost host = QemuHost.acquire(root);
+        QemuHost host = QemuHost.acquire(QemuPaths.embed(root));
         try {
             QemuDomain qd = host.domains.byName(d.name()).orElseThrow();
             synchronized (qd) {

@@ -139,8 +139,8 @@ class QemuCommandLineTest {
         assertContains(refused(domain("<sound model='ich9'/>")), "<devices/sound>");
         assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' type='raw' cache='none'/>"
                 + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute cache of <devices/disk/driver>");
-        assertContains(refused(domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
-                + "<source network='default'/></interface>")), "network");
+        assertContains(refused(domain("<interface type='ethernet'><mac address='52:54:00:00:00:01'/>"
+                + "</interface>")), "ethernet");
         assertContains(refused(domain("<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>")),
                 "<devices/rng>");
         assertContains(refused("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
@@ -173,6 +173,17 @@ class QemuCommandLineTest {
         assertTrue(def.getInterfaces().get(0).getMacAddress().matches("52:54:00(:[0-9a-f]{2}){3}"));
         List<String> argv = QemuCommandLine.build(def, CAPS, MONITOR);
         assertSequence(argv, "-netdev", "user,id=hostnet0");
+    }
+
+    @Test
+    void bridgedNicsAreTapsQemuOpensByTheNameTheDriverChose() {
+        List<String> argv = argv(domain("<interface type='bridge'><mac address='52:54:00:00:00:07'/>"
+                + "<source bridge='br0'/><target dev='vnet3'/><model type='virtio'/></interface>"
+                + "<interface type='network'><mac address='52:54:00:00:00:08'/><source network='lan'/>"
+                + "<target dev='my,tap'/></interface>"));
+        assertSequence(argv, "-netdev", "tap,id=hostnet0,ifname=vnet3,script=no,downscript=no");
+        assertSequence(argv, "-device", "virtio-net-pci,netdev=hostnet0,id=net0,mac=52:54:00:00:00:07");
+        assertSequence(argv, "-netdev", "tap,id=hostnet1,ifname=my,,tap,script=no,downscript=no");
     }
 
     @Test

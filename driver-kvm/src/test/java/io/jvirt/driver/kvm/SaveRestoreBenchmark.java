@@ -108,7 +108,7 @@ public final class SaveRestoreBenchmark {
         Path serial = work.resolve("bare-serial-" + round);
         Path monitor = work.resolve("bare.sock");
         Path file = work.resolve("bare-" + round + ".save");
-        QemuHost host = QemuHost.acquire(work.resolve("root"));
+        QemuHost host = QemuHost.acquire(QemuPaths.embed(work.resolve("root")));
         List<String> argv;
         try {
             DomainDef def = host.prepare(xml("bare" + round, kernel, initrd, serial));
