@@ -124,15 +124,16 @@ final class QemuMigrationStream {
             if (System.nanoTime() > deadline) {
                 throw failed("migration still '" + status + "' after " + SETTLE.toSeconds() + " s");
             }
-            // QEMU sets the final state a moment after the last byte moved: a short poll, as libvirt's
-            // qemuMigrationSrcWaitForCompletion does when it has no events to wait for.
+            // QEMU sets the final state a moment after the last byte moved (a restore: once it has
+            // loaded the devices). A query costs well under a millisecond, so poll often: a long
+            // pause here would be most of a small guest's restore.
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failed("interrupted while waiting for the migration");
             }
-            pause = Math.min(pause * 2, 50);
+            pause = Math.min(pause * 2, 5);
         }
     }
 
