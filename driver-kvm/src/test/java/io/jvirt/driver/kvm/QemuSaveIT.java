@@ -76,7 +76,8 @@ class QemuSaveIT extends EmbeddedQemuTest {
         byte[] before = lowMemory(d);
         int id = d.id();
         Path file = files.resolve("mem.save");
-        events.clear();
+        assertEquals(List.of(DomainEventDetail.Defined.ADDED, DomainEventDetail.Started.BOOTED,
+                DomainEventDetail.Suspended.PAUSED), details("mem", 3));
 
         d.save(file);
 
@@ -194,7 +195,8 @@ class QemuSaveIT extends EmbeddedQemuTest {
         Domain d = conn.defineDomain(QemuEmbedDriverIT.xml("nospace"));
         d.start();
         long pid = qemuPid(d);
-        events.clear();
+        assertEquals(List.of(DomainEventDetail.Defined.ADDED, DomainEventDetail.Started.BOOTED),
+                details("nospace", 2));
 
         VirtException e = assertThrows(VirtException.class, () -> d.save(full));
 
