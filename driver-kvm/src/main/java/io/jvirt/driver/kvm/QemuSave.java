@@ -44,7 +44,8 @@ final class QemuSave {
 
     /**
      * Saves the running domain {@code d} to {@code file} and shuts it off (reason saved). On any
-     * failure the file is removed and a guest that was running runs again (reason save canceled).
+     * failure QEMU's migration is cancelled, the file is removed if the save created it, and a
+     * guest the save paused runs again (reason save canceled).
      */
     static void save(QemuHost host, QemuDomain d, Path file, Set<DomainSaveFlag> flags,
             List<DriverDomainEvent> out) {
@@ -80,13 +81,15 @@ final class QemuSave {
             if (created) {
                 QemuHost.deleteQuietly(file);
             }
-            if (pausedHere && d.run == run && !run.qmp.isClosed()) {
+            if (d.run == run && !run.qmp.isClosed()) {
                 try {
-                    run.qmp.execute("migrate_cancel");
-                    host.qmp(d, "cont");
-                    run.ownResumes++;
-                    d.state = DomainStateInfo.of(DomainStateReason.Running.SAVE_CANCELED);
-                    host.writeStatus(d);
+                    run.qmp.execute("migrate_cancel"); // a no-op if none is under way
+                    if (pausedHere) {
+                        host.qmp(d, "cont");
+                        run.ownResumes++;
+                        d.state = DomainStateInfo.of(DomainStateReason.Running.SAVE_CANCELED);
+                        host.writeStatus(d);
+                    }
                 } catch (RuntimeException again) {
                     e.addSuppressed(again);
                 }
