@@ -209,6 +209,7 @@ final class QemuHost {
                 QemuDomain d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
                 d.persistentDef = def;
                 d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
+                ShutoffRecord.recall(runDir, d.name).ifPresent(state -> d.state = state);
                 if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
                     LOG.log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
                 }
@@ -363,6 +364,7 @@ final class QemuHost {
                     : DomainStateInfo.of(DomainStateReason.Paused.MIGRATION);
             domains.setId(d, -1, id);
             writeStatus(d);
+            ShutoffRecord.forget(runDir, d.name);
         } catch (RuntimeException e) {
             run.stopping = true;
             d.run = null;
@@ -410,6 +412,8 @@ final class QemuHost {
         if (!d.isPersistent()) {
             domains.remove(d);
             d.removed = true;
+        } else {
+            ShutoffRecord.remember(runDir, d.name, d.state);
         }
     }
 

@@ -344,6 +344,7 @@ final class QemuHypervisor implements HypervisorDriver {
                 deleteImage(managed);
             }
             host.store.delete(d.name);
+            ShutoffRecord.forget(host.runDir, d.name);
             QemuHost.deleteQuietly(host.autostartDir.resolve(d.name + ".xml"));
             d.autostart = false;
             d.persistentDef = null;

@@ -221,6 +221,8 @@ class QemuSaveIT extends EmbeddedQemuTest {
         events.clear();
         Domain back = conn.lookupDomainByName("keeper");
         assertTrue(back.hasManagedSaveImage());
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SAVED), back.state(),
+                "the reason outlives the process, as it outlives virsh commands with libvirtd");
         back.start(DomainStartFlag.PAUSED);
         assertEquals(DomainStateInfo.of(DomainStateReason.Paused.MIGRATION), back.state());
         assertEquals(List.of(DomainEventDetail.Started.RESTORED, DomainEventDetail.Suspended.PAUSED),
@@ -232,5 +234,13 @@ class QemuSaveIT extends EmbeddedQemuTest {
         back.start(DomainStartFlag.FORCE_BOOT);
         assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), back.state());
         assertFalse(back.hasManagedSaveImage(), "FORCE_BOOT drops the image");
+
+        back.destroy();
+        conn.close();
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED),
+                conn.lookupDomainByName("keeper").state());
+        conn.lookupDomainByName("keeper").undefine();
+        assertFalse(Files.exists(root.resolve("run/qemu/keeper.shutoff")), "undefine forgets it");
     }
 }
