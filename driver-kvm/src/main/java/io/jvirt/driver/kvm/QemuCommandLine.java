@@ -52,7 +52,7 @@ final class QemuCommandLine {
     static final Set<String> SUPPORTED = Set.of(
             "@type", "@id", "name", "uuid", "title", "description", "metadata",
             "memory", "memory/@unit", "currentMemory", "currentMemory/@unit",
-            "vcpu", "vcpu/@placement",
+            "vcpu", "vcpu/@placement", "vcpu/@current",
             "os", "os/type", "os/type/@arch", "os/type/@machine", "os/kernel", "os/initrd",
             "os/cmdline", "os/boot", "os/boot/@dev",
             "features", "features/acpi", "features/apic", "features/pae",
@@ -66,6 +66,11 @@ final class QemuCommandLine {
             "devices/disk/source/@file", "devices/disk/target", "devices/disk/target/@dev",
             "devices/disk/target/@bus", "devices/disk/readonly", "devices/disk/serial",
             "devices/disk/boot", "devices/disk/boot/@order",
+            "devices/disk/address", "devices/disk/address/@type", "devices/disk/address/@domain",
+            "devices/disk/address/@bus", "devices/disk/address/@slot", "devices/disk/address/@function",
+            "devices/interface/address", "devices/interface/address/@type",
+            "devices/interface/address/@domain", "devices/interface/address/@bus",
+            "devices/interface/address/@slot", "devices/interface/address/@function",
             "devices/controller", "devices/controller/@type", "devices/controller/@index",
             "devices/controller/@model",
             "devices/interface", "devices/interface/@type", "devices/interface/mac",
@@ -266,8 +271,13 @@ final class QemuCommandLine {
         if (kib <= 0) {
             throw unsupported("guest memory must be set");
         }
-        if (def.getCurrentMemoryKiB() != 0 && def.getCurrentMemoryKiB() != kib) {
-            throw unsupported("<currentMemory> below <memory> (ballooning at start) is not supported yet");
+        long current = def.getCurrentMemoryKiB();
+        if (current > kib) {
+            throw unsupported("<currentMemory> above <memory>");
+        }
+        if (current != 0 && current < kib && !QemuResources.hasBalloon(def)) {
+            // The driver balloons the guest down at start (QemuResources.balloonAtStart).
+            throw unsupported("<currentMemory> below <memory> needs a virtio <memballoon>");
         }
         add("-m", "size=" + kib + "k");
         int vcpus = Math.max(1, def.getVcpuCount());
@@ -294,7 +304,11 @@ final class QemuCommandLine {
         if (vcpus > cpuMax) {
             throw unsupported("Maximum CPUs greater than specified machine type limit " + cpuMax);
         }
-        add("-smp", vcpus + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
+        int online = QemuResources.currentVcpus(def);
+        if (online < 1 || online > vcpus) {
+            throw unsupported("vcpu current='" + def.getVcpu().getCurrent() + "' with " + vcpus + " vCPUs");
+        }
+        add("-smp", online + (online != vcpus ? ",maxcpus=" + vcpus : "") + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
     }
 
@@ -319,20 +333,34 @@ final class QemuCommandLine {
         }
     }
 
-    /** Enforcing these actions is the driver's job on QMP events; argv can only prepare them. */
+    /**
+     * Enforcing these actions is the driver's job on QMP events (QemuReboot, QemuHost); argv
+     * only prepares them. Refused as libvirt's qemuValidateLifecycleAction refuses.
+     */
     private void lifecycle() {
-        String poweroff = def.getOnPoweroff();
-        if (poweroff != null && !poweroff.equals("destroy")) {
+        String poweroff = def.getOnPoweroff() == null ? "destroy" : def.getOnPoweroff();
+        String reboot = def.getOnReboot() == null ? "restart" : def.getOnReboot();
+        String crash = def.getOnCrash() == null ? "destroy" : def.getOnCrash();
+        if (poweroff.equals("rename-restart") || reboot.equals("rename-restart") || crash.equals("rename-restart")) {
+            throw unsupported("qemu driver doesn't support the 'rename-restart' action for"
+                    + " 'on_reboot'/'on_poweroff'/'on_crash'");
+        }
+        if (poweroff.equals("preserve") || reboot.equals("preserve")) {
+            throw unsupported("qemu driver doesn't support the 'preserve' action for 'on_reboot'/'on_poweroff'");
+        }
+        if (poweroff.equals("restart") && reboot.equals("destroy")) {
+            throw unsupported("qemu driver doesn't support 'onReboot' set to 'destroy and 'onPoweroff' set to 'reboot'");
+        }
+        if (!poweroff.equals("destroy") && !poweroff.equals("restart")) {
             throw unsupported("on_poweroff '" + poweroff + "'");
         }
-        String reboot = def.getOnReboot();
-        if ("destroy".equals(reboot)) {
+        if (reboot.equals("destroy")) {
             argv.add("-no-reboot"); // a guest reboot then reports SHUTDOWN, and the driver destroys
-        } else if (reboot != null && !reboot.equals("restart")) {
+        } else if (!reboot.equals("restart")) {
             throw unsupported("on_reboot '" + reboot + "'");
         }
-        String crash = def.getOnCrash();
-        if (crash != null && !crash.equals("destroy")) {
+        if (!crash.equals("destroy")) {
+            // Only a panic device reports a crash, and the builder has none: nothing would act.
             throw unsupported("on_crash '" + crash + "'");
         }
     }
@@ -520,7 +548,8 @@ final class QemuCommandLine {
                 if (cdrom) {
                     throw unsupported("a CD-ROM on the virtio bus");
                 }
-                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index);
+                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index)
+                        .append(pciAddress(disk.getAddress()));
             }
             case "ide", "sata" -> {
                 if (bus.equals("ide") && q35) {
@@ -566,11 +595,44 @@ final class QemuCommandLine {
             }
             default -> throw unsupported("disk bus '" + bus + "'");
         }
+        if (!bus.equals("virtio") && disk.getAddress() != null) {
+            throw unsupported("an address on a " + bus + " disk");
+        }
         if (disk.getSerial() != null) {
             d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
         }
         bootIndex(d, disk.getBoot());
         add("-device", d.toString());
+    }
+
+    /**
+     * A device's {@code <address type='pci'>} as QEMU's bus/addr properties ("" without one).
+     * The driver records one for each device it hot-plugs, so that a restore or a restart puts
+     * it where the guest saw it; only slots of the root bus are supported.
+     */
+    private String pciAddress(io.jvirt.xml.AddressDef a) {
+        if (a == null) {
+            return "";
+        }
+        int slot = -1;
+        try {
+            slot = a.getSlot() == null ? -1 : Integer.decode(a.getSlot());
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        if (!"pci".equals(a.getType()) || !zero(a.getDomain()) || !zero(a.getBus()) || !zero(a.getFunction())
+                || a.getMultifunction() != null || slot < 1 || slot > 31) {
+            throw unsupported("device address other than a slot (1-31) of the root PCI bus");
+        }
+        return ",bus=" + (q35 ? "pcie.0" : "pci.0") + ",addr=0x" + Integer.toHexString(slot);
+    }
+
+    private static boolean zero(String hex) {
+        try {
+            return hex == null || Integer.decode(hex) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static int letters(String s) {
@@ -614,7 +676,8 @@ final class QemuCommandLine {
             };
             add("-netdev", netdev);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
-                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT));
+                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
+                    .append(pciAddress(nic.getAddress()));
             bootIndex(d, nic.getBoot());
             add("-device", d.toString());
             i++;

@@ -59,6 +59,8 @@ final class QemuHost {
 
     final QemuPaths paths;
     final Path runDir;
+    /** Managed save images, NAME.save (libvirt's cfg->saveDir). */
+    final Path saveDir;
     final Path autostartDir;
     final AtomicConfigStore store;
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
@@ -75,6 +77,7 @@ final class QemuHost {
         this.store = new AtomicConfigStore(paths.configDir(), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
         this.runDir = paths.stateDir();
+        this.saveDir = paths.libDir().resolve("save");
         this.storagePools = new QemuStoragePools(paths);
         this.networks = new QemuNetworks(paths);
         try {
@@ -206,6 +209,7 @@ final class QemuHost {
                 QemuDomain d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
                 d.persistentDef = def;
                 d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
+                ShutoffRecord.recall(runDir, d.name).ifPresent(state -> d.state = state);
                 if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
                     LOG.log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
                 }
@@ -311,6 +315,21 @@ final class QemuHost {
 
     /** Launches QEMU paused, connects to its monitor, continues it. */
     void start(QemuDomain d, DomainDef def, DomainTransition transition, List<DriverDomainEvent> out) {
+        start(d, def, transition, null, out);
+    }
+
+    /** The guest's state arrives as a migration stream (restore) before start lets it run. */
+    interface Incoming {
+        /** Feeds the QEMU just started with {@code -incoming defer}; it is still paused. */
+        void receive(QemuRun run);
+
+        /** Whether the guest runs afterwards; if not, it stays paused (reason migration, as libvirt). */
+        boolean resume();
+    }
+
+    /** As {@link #start(QemuDomain, DomainDef, DomainTransition, List)}, fed by {@code incoming} if not null. */
+    void start(QemuDomain d, DomainDef def, DomainTransition transition, Incoming incoming,
+            List<DriverDomainEvent> out) {
         QemuCapabilities caps = caps();
         DomainDef live = LibvirtXml.copy(def);
         QemuTaps.assign(live, networks);
@@ -319,6 +338,10 @@ final class QemuHost {
         Path log = runDir.resolve(d.name + ".log");
         deleteQuietly(monitor);
         List<String> argv = QemuCommandLine.build(live, caps, monitor);
+        if (incoming != null) {
+            argv = new ArrayList<>(argv);
+            argv.addAll(List.of("-incoming", "defer"));
+        }
         appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
         Process process = QemuProcess.start(argv, log);
         QemuRun run = new QemuRun(id, live, process.toHandle(),
@@ -326,14 +349,22 @@ final class QemuHost {
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
             QemuTaps.plug(live);
-            if (transition != DomainTransition.START_PAUSED) {
+            QemuResources.balloonAtStart(run);
+            boolean resume = transition != DomainTransition.START_PAUSED;
+            if (incoming != null) {
+                incoming.receive(run);
+                resume = incoming.resume();
+            }
+            if (resume) {
                 run.qmp.execute("cont");
                 run.ownResumes++;
             }
             d.run = run;
-            d.state = transition.result();
+            d.state = resume || incoming == null ? transition.result()
+                    : DomainStateInfo.of(DomainStateReason.Paused.MIGRATION);
             domains.setId(d, -1, id);
             writeStatus(d);
+            ShutoffRecord.forget(runDir, d.name);
         } catch (RuntimeException e) {
             run.stopping = true;
             d.run = null;
@@ -350,13 +381,18 @@ final class QemuHost {
 
     /** Kills QEMU (SIGTERM, SIGKILL after the grace period) and records the stop. */
     void destroy(QemuDomain d, List<DriverDomainEvent> out) {
+        end(d, DomainTransition.DESTROY, out);
+    }
+
+    /** Ends QEMU as {@link #destroy} does and records the stop as {@code transition} (e.g. saved). */
+    void end(QemuDomain d, DomainTransition transition, List<DriverDomainEvent> out) {
         QemuRun run = d.run;
         run.stopping = true;
         if (run.qmp != null) {
             run.qmp.close();
         }
         kill(run.process, DESTROY_GRACE);
-        stopped(d, DomainTransition.DESTROY, out);
+        stopped(d, transition, out);
     }
 
     /** The domain's QEMU is gone: state, id, files, event; a transient domain disappears. */
@@ -376,6 +412,8 @@ final class QemuHost {
         if (!d.isPersistent()) {
             domains.remove(d);
             d.removed = true;
+        } else {
+            ShutoffRecord.remember(runDir, d.name, d.state);
         }
     }
 
@@ -437,6 +475,10 @@ final class QemuHost {
         if (run.stopping) {
             return;
         }
+        if ("DEVICE_DELETED".equals(event.name())) {
+            QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {
@@ -445,7 +487,9 @@ final class QemuHost {
             DomainState s = d.stateKind();
             switch (event.name()) {
                 case "STOP" -> {
-                    if (run.ownStops > 0) {
+                    if (run.pausedShutdown) {
+                        run.pausedShutdown = false;
+                    } else if (run.ownStops > 0) {
                         run.ownStops--;
                     } else if (s == DomainState.RUNNING) {
                         d.state = DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
@@ -463,7 +507,9 @@ final class QemuHost {
                     }
                 }
                 case "SHUTDOWN" -> {
-                    if (!run.sawShutdown) {
+                    if (QemuReboot.shutdownRestarts(run)) {
+                        QemuReboot.restart(this, d, run);
+                    } else if (!run.sawShutdown) {
                         run.sawShutdown = true;
                         boolean guest = event.data().path("guest").asBoolean(false);
                         d.state = DomainStateInfo.of(DomainStateReason.Shutdown.USER);
@@ -472,6 +518,14 @@ final class QemuHost {
                         writeStatus(d);
                         // on_poweroff=destroy: QEMU waits (-no-shutdown); end it, EOF follows.
                         run.process.destroy();
+                    }
+                }
+                case "BALLOON_CHANGE" -> {
+                    // libvirt's cur_balloon: what the guest gave back, as the live <currentMemory>
+                    long kib = event.data().path("actual").asLong(0) / 1024;
+                    if (kib > 0) {
+                        run.def.setCurrentMemoryKiB(kib);
+                        writeStatus(d);
                     }
                 }
                 default -> {

@@ -85,22 +85,11 @@ class QemuEmbedDriverTckIT extends DriverTck {
 
     @Override
     protected Map<String, String> skippedChecks() {
-        String save = "save/restore (migrate to a file, -incoming defer) is not implemented yet (issue 5 part 4)";
-        String managed = "managed save is not implemented yet (issue 5 part 4)";
         String shutdown = "the TCK's guests have no OS, so nothing answers the ACPI power button: shutdown"
                 + " (system_powerdown) returns and the guest keeps running, as with libvirt; needs the"
                 + " test guest of issue 5 part 7";
         return Map.ofEntries(
-                Map.entry("Lifecycle.saveShutsOffSavedAndWritesTheFile", save),
-                Map.entry("Lifecycle.restoreRunsRestoredWithANewId", save),
-                Map.entry("Lifecycle.idsAreNeverReused", save + " (the check saves and restores)"),
-                Map.entry("Lifecycle.managedSaveShutsOffSavedAndStartRestores", managed),
-                Map.entry("Lifecycle.removingTheManagedSaveImageMakesStartBoot", managed),
                 Map.entry("Lifecycle.shutdownEventuallyShutsOff", shutdown),
-                Map.entry("Events.saveAndRestoreEmitStoppedSavedAndStartedRestored", save),
-                Map.entry("Events.managedSaveEmitsStoppedSavedAndStartEmitsStarted", managed),
-                Map.entry("Events.shutdownEmitsStoppedShutdown", shutdown),
-                Map.entry("Errors.managedSaveOfATransientDomainIsOperationInvalid", managed),
-                Map.entry("Errors.undefineWithAManagedSaveImageNeedsTheFlag", managed));
+                Map.entry("Events.shutdownEmitsStoppedShutdown", shutdown));
     }
 }
