@@ -3,6 +3,7 @@ package io.jvirt.driver.kvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,6 +144,22 @@ class QemuGuestBootIT {
         expectEvent("guest", DomainEventDetail.Undefined.REMOVED);
         assertFalse(Files.exists(root.resolve("etc/qemu/guest.xml")));
         assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> conn.lookupDomainByName("guest")).code());
+    }
+
+    @Test
+    void aMissingKernelFileIsAClearErrorAndNothingRuns() throws Exception {
+        Path missing = logs.resolve("no-such-vmlinuz");
+        Domain d = conn.defineDomain(guest.domainXml("nokernel", serialLog("nokernel"))
+                .replace(guest.kernel().toString(), missing.toString()));
+        expectEvent("nokernel", DomainEventDetail.Defined.ADDED);
+
+        VirtException e = assertThrows(VirtException.class, d::start);
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage()); // QEMU's own words
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.UNKNOWN), d.state());
+        assertEquals(-1, d.id());
+        assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertNull(events.poll(200, TimeUnit.MILLISECONDS), "no STARTED event");
     }
 
     @Test
