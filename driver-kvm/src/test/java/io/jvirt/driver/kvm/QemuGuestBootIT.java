@@ -133,9 +133,11 @@ class QemuGuestBootIT {
         assertEquals(List.of("guest"), names(conn.listAllDomains(ListDomainsFlag.INACTIVE)));
         assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
 
-        // QEMU truncates the serial file at start: the marker below is the second boot's.
+        // QEMU truncates the serial file at start: the one marker in it is the second boot's.
         startAndAwaitGuest(d);
         assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
+        assertEquals(1, Files.readString(serialLog("guest"), StandardCharsets.ISO_8859_1)
+                .split(TestGuest.READY, -1).length - 1, "markers in the serial log");
         d.destroy();
         expectEvent("guest", DomainEventDetail.Stopped.DESTROYED);
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), d.state());
