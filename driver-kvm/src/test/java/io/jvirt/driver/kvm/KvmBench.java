@@ -31,6 +31,11 @@ public final class KvmBench {
     private static final long BOOT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
     /** How long each driver start() took: launch, monitor, cont. */
     private static final List<Double> IN_START = new ArrayList<>();
+    /** CPU time QEMU had used when the marker appeared: the work of a boot, whatever the load. */
+    private static final List<Double> CPU_DRIVER = new ArrayList<>();
+    private static final List<Double> CPU_BARE = new ArrayList<>();
+    /** Linux's USER_HZ, the unit of /proc/PID/stat's times. */
+    private static final double CLOCK_TICKS = 100;
 
     private KvmBench() {
     }
@@ -66,7 +71,7 @@ public final class KvmBench {
         try (Connection conn = Virt.open("qemu:///embed?root=" + root)) {
             Domain d = conn.defineDomain(guest.domainXml("bench", driverLog));
             List<String> argv = bareArgv(d, root, bareLog);
-            System.out.println("bare argv: " + String.join(" ", argv));
+            System.out.println("bare argv:   " + String.join(" ", argv));
             for (int i = 0; i < pairs; i++) {
                 // Alternating, and in ABBA order, so drift in the machine's load and whatever the
                 // first of a pair leaves behind hit both sides alike.
@@ -80,12 +85,17 @@ public final class KvmBench {
             }
             d.undefine();
         }
+        Files.readAllLines(root.resolve("run/qemu/bench.log")).stream().filter(l -> l.contains("starting up: "))
+                .findFirst().ifPresent(l -> System.out.println("driver argv: " + l.substring(l.indexOf("starting up: ") + 13)));
         double md = percentile(viaDriver, 50);
         double mb = percentile(bare, 50);
         System.out.printf("(a) start -> %s, N=%d pairs, ABBA: driver median %.3f s, bare QEMU median %.3f s,"
                 + " driver/bare %.3f (overhead %+.1f %%)%n", TestGuest.READY, pairs, md, mb, md / mb, (md / mb - 1) * 100);
         System.out.printf("    of which in Domain.start() (launch -S, monitor, cont): median %.3f s%n",
                 percentile(IN_START, 50));
+        System.out.printf("    QEMU's CPU time to the marker: driver median %.2f s, bare median %.2f s, driver/bare %.3f%n",
+                percentile(CPU_DRIVER, 50), percentile(CPU_BARE, 50),
+                percentile(CPU_DRIVER, 50) / percentile(CPU_BARE, 50));
         System.out.println("    driver runs " + format(viaDriver));
         System.out.println("    bare runs   " + format(bare));
     }
@@ -97,6 +107,9 @@ public final class KvmBench {
         IN_START.add(seconds(System.nanoTime() - t0));
         awaitMarker(serialLog, t0);
         double s = seconds(System.nanoTime() - t0);
+        long pid = ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").contains("qemu-system")).findFirst().orElseThrow().pid();
+        CPU_DRIVER.add(cpuSeconds(pid));
         d.destroy();
         return s;
     }
@@ -109,6 +122,7 @@ public final class KvmBench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         awaitMarker(serialLog, t0);
         double s = seconds(System.nanoTime() - t0);
+        CPU_BARE.add(cpuSeconds(p.pid()));
         p.destroyForcibly();
         p.waitFor();
         return s;
@@ -124,6 +138,14 @@ public final class KvmBench {
         return argv;
     }
 
+    /** utime + stime of process {@code pid}, from /proc/PID/stat (fields 14 and 15). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state): utime and stime are fields 14 and 15.
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+    }
+
     private static void awaitMarker(Path serialLog, long t0) throws Exception {
         while (true) {
             if (Files.exists(serialLog)
@@ -131,7 +153,8 @@ public final class KvmBench {
                 return;
             }
             if (System.nanoTime() - t0 > BOOT_TIMEOUT_NANOS) {
-                throw new IllegalStateException("no marker in " + serialLog);
+                throw new IllegalStateException("no marker in " + serialLog + ":\n"
+                        + (Files.exists(serialLog) ? Files.readString(serialLog, StandardCharsets.ISO_8859_1) : "(none)"));
             }
             Thread.sleep(2);
         }
@@ -146,12 +169,11 @@ public final class KvmBench {
             List<Domain> domains = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
+                // One boot at a time: booting guests compete for the CPUs, booted ones idle.
                 Domain d = conn.defineDomain(guest.domainXml("g" + i, root.resolve("g" + i + ".serial.log")));
                 d.start();
                 domains.add(d);
-            }
-            for (int i = 0; i < count; i++) {
-                awaitMarker(root.resolve("g" + i + ".serial.log"), t0);
+                awaitMarker(root.resolve("g" + i + ".serial.log"), System.nanoTime());
             }
             System.out.printf("(b) %d guests of %d MiB started and at their marker after %.1f s%n", count,
                     TestGuest.MEMORY_MIB, seconds(System.nanoTime() - t0));
