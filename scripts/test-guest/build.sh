@@ -28,33 +28,41 @@ modules=(button evdev virtio_pci virtio_blk virtio_net virtio_balloon virtio_con
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-debs="$work/debs"
+# Downloaded packages stay beside the output: a rebuild after a change to this script fetches
+# only what Debian has updated since.
+debs="$out/debs"
 mkdir -p "$debs"
 
 apt_opts=()
-# apt drops to the _apt user to download, which can't write a root-owned temporary directory.
+# apt drops to the _apt user to download, which can't write a root-owned directory.
 [ "$(id -u)" = 0 ] && apt_opts=(-o APT::Sandbox::User=root)
-download() {
-    (cd "$debs" && apt-get download -q "${apt_opts[@]}" "$@" >/dev/null)
+# The path of package $1's candidate .deb in $debs, downloaded unless it is there already.
+fetch() {
+    local file
+    file=$(apt-get download -q "${apt_opts[@]}" --print-uris "$1" | awk '{print $2}')
+    [ -n "$file" ] || return 1
+    [ -f "$debs/$file" ] || (cd "$debs" && apt-get download -q "${apt_opts[@]}" "$1" >/dev/null)
+    echo "$debs/$file"
 }
-if ! download linux-image-cloud-amd64 busybox-static 2>/dev/null; then
-    # A fresh machine has no package lists yet.
+if ! meta_deb=$(fetch linux-image-cloud-amd64 2>/dev/null); then
+    # A fresh machine has no package lists yet (or stale ones naming superseded versions).
     if [ "$(id -u)" = 0 ]; then
         apt-get update -qq
-        download linux-image-cloud-amd64 busybox-static
+        meta_deb=$(fetch linux-image-cloud-amd64)
     else
         echo "build.sh: apt-get download failed; run 'apt-get update' as root" >&2
         exit 1
     fi
 fi
+busybox_deb=$(fetch busybox-static)
 # linux-image-cloud-amd64 only depends on the current versioned image package.
-kernel_pkg=$(dpkg-deb -f "$debs"/linux-image-cloud-amd64_*.deb Depends | grep -o 'linux-image-[^ ,]*-cloud-amd64' | head -1)
+kernel_pkg=$(dpkg-deb -f "$meta_deb" Depends | grep -o 'linux-image-[^ ,]*-cloud-amd64' | head -1)
 [ -n "$kernel_pkg" ] || { echo "build.sh: linux-image-cloud-amd64 names no kernel package" >&2; exit 1; }
-download "$kernel_pkg"
+kernel_deb=$(fetch "$kernel_pkg")
 
 pkgroot="$work/pkg"
-dpkg-deb -x "$debs/$kernel_pkg"_*.deb "$pkgroot"
-dpkg-deb -x "$debs"/busybox-static_*.deb "$pkgroot"
+dpkg-deb -x "$kernel_deb" "$pkgroot"
+dpkg-deb -x "$busybox_deb" "$pkgroot"
 busybox="$pkgroot/bin/busybox"
 kver=$(ls "$pkgroot/lib/modules")
 moddir="$pkgroot/lib/modules/$kver"
@@ -88,7 +96,9 @@ cp "$busybox" "$root/bin/busybox"
 for applet in sh mount modprobe insmod acpid poweroff sleep usleep ls grep; do
     ln -s busybox "$root/bin/$applet"
 done
-for rel in $(closure "${modules[@]}"); do
+# An assignment, so that set -e stops the build when a module is missing.
+rels=$(closure "${modules[@]}")
+for rel in $rels; do
     mkdir -p "$root/lib/modules/$kver/$(dirname "$rel")"
     case $rel in
         # Compressed modules are unpacked here, so the guest's busybox needs no decompressor.
