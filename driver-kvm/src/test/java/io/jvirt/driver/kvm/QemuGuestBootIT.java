@@ -12,12 +12,16 @@ import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
+import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.driver.kvm.qmp.QmpEvent;
+import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +150,47 @@ class QemuGuestBootIT {
         expectEvent("guest", DomainEventDetail.Undefined.REMOVED);
         assertFalse(Files.exists(root.resolve("etc/qemu/guest.xml")));
         assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> conn.lookupDomainByName("guest")).code());
+    }
+
+    @Test
+    void aGuestThatPoweredOffWhileNoProcessWatchedIsShutOffOnReconnect() throws Exception {
+        Domain d = define("alone");
+        expectEvent("alone", DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        // Someone presses the power button while no process holds the monitor: the guest powers
+        // off and QEMU, told -no-shutdown, waits in its "shutdown" state.
+        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
+        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                qmpEvents.add(event);
+            }
+        }, Duration.ofSeconds(10))) {
+            qmp.execute("system_powerdown");
+            QmpEvent e;
+            do {
+                e = qmpEvents.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(e, "QEMU reported no SHUTDOWN");
+            } while (!e.name().equals("SHUTDOWN"));
+            assertEquals("shutdown", qmp.execute("query-status").path("status").asText());
+        }
+        assertTrue(qemu.isAlive(), "QEMU waits after the guest's power-off");
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        Domain back = conn.lookupDomainByName("alone");
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), back.state());
+        assertEquals(-1, back.id());
+        assertFalse(qemu.isAlive(), "the reconnect ended the waiting QEMU");
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        conn.close();
+
+        // And the next process agrees: shut off (the reason went with the process that saw it).
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        assertEquals(DomainState.SHUTOFF, conn.lookupDomainByName("alone").state().state());
     }
 
     @Test
