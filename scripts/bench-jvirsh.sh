@@ -51,7 +51,7 @@ report() {
         printf "%-40s jvirsh %8.3f s   virsh %8.3f s   jvirsh/virsh %.2f\n", w, j, v, j / v }'
 }
 
-java=$(sed -n 's/^\([^|]*\)|.*/\1/p' virsh-shell/target/jvirsh-*/jvirsh-*/lib/jvirsh.*.key 2>/dev/null | head -1)
+java=$(sed -n 's/^\([^|]*\)|.*/\1/p' virsh-shell/target/jvirsh-*/jvirsh-*/lib/jvirsh-command.*.key 2>/dev/null | head -1)
 echo "jvirsh runs on ${java:-?}"
 read -r one_j one_v < <(alternate "$RUNS" /dev/null -c test:///default list --all)
 report "list --all, fresh process (median of $RUNS)" "$one_j" "$one_v"
