@@ -92,6 +92,7 @@ final class QemuCommandLine {
     private final List<String> argv = new ArrayList<>();
     private final String machine;
     private final boolean q35;
+    private final String arch;
     private int nextNode = 1;
     private boolean perDeviceBoot;
 
@@ -101,6 +102,10 @@ final class QemuCommandLine {
         this.monitorSocket = monitorSocket;
         String requested = def.getOs() == null || def.getOs().getType() == null ? null
                 : def.getOs().getType().getMachine();
+        this.arch = def.getOs() == null || def.getOs().getType() == null
+                || def.getOs().getType().getArch() == null
+                ? caps.guestArchs().get(0) : def.getOs().getType().getArch();
+        checkArch(arch, caps); // before the machine: an ARM guest's 'virt' is not the problem
         this.machine = caps.resolveMachine(requested).orElseThrow(() ->
                 unsupported("machine type '" + requested + "' is not supported by " + caps.binary()));
         this.q35 = machine.startsWith("pc-q35") || machine.equals("q35");
@@ -187,10 +192,6 @@ final class QemuCommandLine {
         if (os == null || !"hvm".equals(os.getTypeName())) {
             throw unsupported("only <os><type>hvm</type></os> guests are supported by the QEMU driver");
         }
-        String arch = os.getType().getArch();
-        if (arch != null && !arch.equals("x86_64")) {
-            throw unsupported("architecture '" + arch + "' is not supported by " + caps.binary());
-        }
         FeaturesDef f = def.getFeatures();
         StringBuilder m = new StringBuilder(machine).append(",usb=off,dump-guest-core=off");
         if (f == null || f.getAcpi() == null) {
@@ -210,10 +211,28 @@ final class QemuCommandLine {
         }
     }
 
+    /** Refuses a guest architecture {@code caps}' binary cannot run. */
+    static void checkArch(String arch, QemuCapabilities caps) {
+        if (!caps.guestArchs().contains(arch)) {
+            throw unsupported("architecture '" + arch + "' is not supported by " + caps.binary());
+        }
+    }
+
+    /**
+     * QEMU's default CPU for the binary, except a 32-bit guest on qemu-system-x86_64, which
+     * libvirt gives qemu32 (the i386 binary's default) rather than the 64-bit qemu64.
+     */
+    private void defaultCpu() {
+        if (arch.equals("i686") && caps.guestArchs().get(0).equals("x86_64")) {
+            add("-cpu", "qemu32");
+        }
+    }
+
     private void cpu() {
         CpuDef cpu = def.getCpu();
         if (cpu == null) {
-            return; // QEMU's default model, as libvirt leaves it
+            defaultCpu();
+            return;
         }
         String mode = cpu.getMode() == null ? "custom" : cpu.getMode();
         StringBuilder model = new StringBuilder();
@@ -223,7 +242,8 @@ final class QemuCommandLine {
                     if (!cpu.getFeatures().isEmpty()) {
                         throw unsupported("CPU features need a CPU model");
                     }
-                    return; // topology only
+                    defaultCpu(); // topology only
+                    return;
                 }
                 String name = cpu.getModel().getText();
                 if (!caps.cpuModels().contains(name)) {

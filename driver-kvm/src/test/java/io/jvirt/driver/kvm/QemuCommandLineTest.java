@@ -23,6 +23,11 @@ class QemuCommandLineTest {
                     new QemuCapabilities.Machine("pc-i440fx-2.0", null, false, 255, true)),
             List.of("Skylake-Client", "max", "qemu64"), Set.of("tcg", "kvm"), false, true);
 
+    /** The same for qemu-system-i386, which runs only 32-bit guests. */
+    static final QemuCapabilities I386 = new QemuCapabilities(Path.of("/usr/bin/qemu-system-i386"),
+            CAPS.version(), CAPS.packageName(), CAPS.machines(), List.of("qemu32", "pentium3"), Set.of("tcg"),
+            false, true);
+
     static final Path MONITOR = Path.of("/run/jvirt/qemu/web/monitor.sock");
 
     private static List<String> argv(String xml) {
@@ -173,6 +178,24 @@ class QemuCommandLineTest {
         assertTrue(def.getInterfaces().get(0).getMacAddress().matches("52:54:00(:[0-9a-f]{2}){3}"));
         List<String> argv = QemuCommandLine.build(def, CAPS, MONITOR);
         assertSequence(argv, "-netdev", "user,id=hostnet0");
+    }
+
+    @Test
+    void i686GuestsRunOnTheX86_64BinaryWithLibvirtsQemu32Cpu() {
+        String i686 = domain("").replace("arch='x86_64'", "arch='i686'");
+        assertSequence(argv(i686), "-accel", "tcg", "-cpu", "qemu32", "-m");
+        List<String> onI386 = QemuCommandLine.build(LibvirtXml.parseDomain(i686), I386, MONITOR);
+        assertTrue(!onI386.contains("-cpu"), "qemu-system-i386's own default is qemu32: " + onI386);
+        assertContains(assertThrows(VirtException.class, () -> QemuCommandLine.build(
+                LibvirtXml.parseDomain(domain("")), I386, MONITOR)), "architecture 'x86_64'");
+    }
+
+    @Test
+    void anotherArchitectureIsRefusedForItsArchitectureNotItsMachine() {
+        assertContains(refused(domain("").replace("arch='x86_64' machine='pc'", "arch='s390x' machine='s390-ccw-virtio'")),
+                "architecture 's390x' is not supported by /usr/bin/qemu-system-x86_64");
+        DomainDef def = LibvirtXml.parseDomain(domain("").replace("arch='x86_64' machine='pc'", "arch='aarch64' machine='virt'"));
+        assertContains(assertThrows(VirtException.class, () -> QemuDomainDefaults.apply(def, CAPS)), "architecture 'aarch64'");
     }
 
     @Test

@@ -1,0 +1,130 @@
+package io.jvirt.driver.kvm;
+
+import io.jvirt.xml.CharDeviceDef;
+import io.jvirt.xml.DiskDef;
+import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.OsDef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host files a libvirt fixture names (disk images, kernels, serial logs, sockets) exist on
+ * libvirt's test machine, not here. This moves each path the argv builder passes to QEMU into a
+ * per-fixture directory, keeping its file name (commas and all, so escaping is still exercised),
+ * and creates there what QEMU needs to open it at start-up: an image in the declared format, a
+ * file with a Linux boot header for a kernel, a listening socket for a client chardev.
+ *
+ * <p>Nothing in the guest runs (QEMU stays paused with {@code -S}), so content beyond what QEMU
+ * checks while starting is irrelevant. A path this class does not know stays as the fixture
+ * wrote it, and QEMU failing to open it fails the test loudly.
+ */
+final class FixtureHostResources implements AutoCloseable {
+    private final Path dir;
+    private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private int next;
+
+    FixtureHostResources(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Rewrites {@code def}'s host paths into this directory and creates what they name. */
+    void relocate(DomainDef def) throws IOException, InterruptedException {
+        OsDef os = def.getOs();
+        if (os != null && os.getKernel() != null) {
+            os.setKernel(kernel(moved(os.getKernel())));
+        }
+        if (os != null && os.getInitrd() != null) {
+            Path initrd = moved(os.getInitrd());
+            Files.write(initrd, new byte[512]);
+            os.setInitrd(initrd.toString());
+        }
+        if (def.getDevices() == null) {
+            return;
+        }
+        for (DiskDef disk : def.getDevices().getDisks()) {
+            if (disk.getSource() != null && disk.getSource().getFile() != null) {
+                String format = disk.getDriver() == null || disk.getDriver().getType() == null
+                        ? "raw" : disk.getDriver().getType();
+                Path image = moved(disk.getSource().getFile());
+                image(image, format);
+                disk.getSource().setFile(image.toString());
+            }
+        }
+        List<CharDeviceDef> chardevs = new ArrayList<>(def.getDevices().getSerials());
+        chardevs.addAll(def.getDevices().getConsoles());
+        for (CharDeviceDef c : chardevs) {
+            if (c.getSource() != null && c.getSource().getPath() != null) {
+                Path moved = moved(c.getSource().getPath());
+                if ("unix".equals(c.getType()) && !"bind".equals(c.getSource().getMode())) {
+                    listen(moved); // QEMU connects at start-up
+                }
+                c.getSource().setPath(moved.toString());
+            }
+        }
+    }
+
+    /** A fresh short name here: unix socket paths must stay under 108 bytes. */
+    private Path moved(String original) {
+        String name = Path.of(original).getFileName() == null ? "root" : Path.of(original).getFileName().toString();
+        if (name.length() > 40) {
+            name = name.substring(name.length() - 40);
+        }
+        return dir.resolve(next++ + "-" + name);
+    }
+
+    /**
+     * The smallest file QEMU's x86 loader takes for a Linux kernel: one setup sector with the
+     * "HdrS" signature, boot protocol 2.02 (so an initrd and a command line are accepted) and
+     * the loaded-high flag. QEMU copies it into guest memory; the paused guest never runs it.
+     */
+    private static String kernel(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(0x1f1, (byte) 1);          // setup_sects
+        b.putInt(0x202, 0x53726448);     // "HdrS"
+        b.putShort(0x206, (short) 0x0202);
+        b.put(0x211, (byte) 0x01);       // loadflags: LOADED_HIGH
+        Files.write(file, b.array());
+        return file.toString();
+    }
+
+    private static void image(Path file, String format) throws IOException, InterruptedException {
+        if (format.equals("raw")) {
+            try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(1 << 20);
+            }
+            return;
+        }
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", format, file.toString(), "1M")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("qemu-img create -f " + format + " failed: " + out);
+        }
+    }
+
+    private void listen(Path socket) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        listeners.add(server);
+    }
+
+    @Override
+    public void close() {
+        for (ServerSocketChannel s : listeners) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
