@@ -7,12 +7,14 @@ import static io.jvirt.driver.kvm.QemuEscaping.unsupported;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jvirt.xml.AddressDef;
 import io.jvirt.xml.BootDeviceDef;
 import io.jvirt.xml.CharDeviceDef;
 import io.jvirt.xml.ControllerDef;
 import io.jvirt.xml.CpuDef;
 import io.jvirt.xml.CpuFeatureDef;
 import io.jvirt.xml.CpuTopologyDef;
+import io.jvirt.xml.DeviceDef;
 import io.jvirt.xml.DevicesDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
@@ -84,7 +86,29 @@ final class QemuCommandLine {
             "devices/video", "devices/video/model", "devices/video/model/@type",
             "devices/video/model/@vram", "devices/video/model/@heads",
             "devices/video/model/@primary",
-            "devices/memballoon", "devices/memballoon/@model");
+            "devices/memballoon", "devices/memballoon/@model",
+            "devices/disk/source/@dev", "devices/disk/driver/@cache",
+            "devices/disk/address/@controller", "devices/disk/address/@target",
+            "devices/disk/address/@unit",
+            "devices/audio", "devices/audio/@id", "devices/audio/@type");
+
+    /** Devices whose {@code <address>} this builder places (PCI, or drive for disks). */
+    private static final List<String> ADDRESSED = List.of("disk", "controller", "interface", "video",
+            "memballoon");
+
+    /** What {@link #build} accepts: {@link #SUPPORTED} and the address paths of {@link #ADDRESSED}. */
+    private static final Set<String> ACCEPTED = accepted();
+
+    private static Set<String> accepted() {
+        Set<String> all = new java.util.HashSet<>(SUPPORTED);
+        for (String device : ADDRESSED) {
+            all.add("devices/" + device + "/address");
+            for (String a : List.of("type", "domain", "bus", "slot", "function", "multifunction")) {
+                all.add("devices/" + device + "/address/@" + a);
+            }
+        }
+        return Set.copyOf(all);
+    }
 
     private final DomainDef def;
     private final QemuCapabilities caps;
@@ -120,7 +144,7 @@ final class QemuCommandLine {
         // whatever else is present and was never read.
         List<String> argv = new QemuCommandLine(def, caps, monitorSocket).build();
         for (String p : XmlCoverage.paths(def)) {
-            if (!SUPPORTED.contains(p)) {
+            if (!ACCEPTED.contains(p)) {
                 throw unsupported("'" + describe(p) + "' is not supported by the QEMU driver");
             }
         }
@@ -168,6 +192,7 @@ final class QemuCommandLine {
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
         boot();
         kernel();
+        pci = new PciSlots(q35, requestedPciAddresses(devices));
         controllers(devices);
         disks(devices);
         interfaces(devices);
@@ -175,11 +200,28 @@ final class QemuCommandLine {
         inputs(devices);
         graphicsAndVideo(devices);
         balloon(devices);
+        audio(devices);
         if (caps.sandbox()) {
             add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         }
         add("-msg", "timestamp=on");
         return List.copyOf(argv);
+    }
+
+    /** Addresses of the devices this builder creates; the built-in controllers' are checked apart. */
+    private static List<AddressDef> requestedPciAddresses(DevicesDef devices) {
+        List<DeviceDef> all = new ArrayList<>();
+        all.addAll(devices.getDisks());
+        devices.getControllers().stream()
+                .filter(c -> !List.of("ide", "sata", "pci").contains(String.valueOf(c.getType())))
+                .forEach(all::add);
+        all.addAll(devices.getInterfaces());
+        all.addAll(devices.getVideos());
+        all.addAll(devices.getRngs());
+        if (devices.getMemballoon() != null) {
+            all.add(devices.getMemballoon());
+        }
+        return all.stream().map(DeviceDef::getAddress).filter(a -> a != null && "pci".equals(a.getType())).toList();
     }
 
     private void add(String option, String value) {
@@ -407,19 +449,28 @@ final class QemuCommandLine {
     }
 
     private boolean hasScsiController;
+    private AddressDef scsiAddress;
+    private PciSlots pci;
     private String scsiModel = "lsilogic";
     private boolean hasUsb;
 
     private void controllers(DevicesDef devices) {
+        Set<String> seen = new java.util.HashSet<>();
         for (ControllerDef c : devices.getControllers()) {
             String type = String.valueOf(c.getType());
             String index = c.getIndex() == null ? "0" : c.getIndex();
             if (!"0".equals(index)) {
                 throw unsupported("controller " + type + " index " + index);
             }
+            if (!seen.add(type)) {
+                throw unsupported("a second " + type + " controller with index 0");
+            }
             String model = c.getModel();
             switch (type) {
                 case "pci" -> {
+                    if (c.getAddress() != null) {
+                        throw unsupported("an address for the PCI root controller");
+                    }
                     // The root bus comes with the machine.
                     String root = q35 ? "pcie-root" : "pci-root";
                     if (!root.equals(model)) {
@@ -430,23 +481,26 @@ final class QemuCommandLine {
                     if (q35 || model != null) {
                         throw unsupported("IDE controller on " + machine);
                     }
+                    pci.builtIn(c.getAddress(), "the IDE controller", 1, 1);
                 }
                 case "sata" -> {
                     if (!q35 || model != null) {
                         throw unsupported("SATA controller on " + machine);
                     }
+                    pci.builtIn(c.getAddress(), "the SATA controller", 0x1f, 2);
                 }
                 case "usb" -> {
                     String m = model == null ? "piix3-uhci" : model;
                     switch (m) {
                         case "none" -> { }
-                        case "piix3-uhci" -> usb("piix3-usb-uhci");
-                        case "qemu-xhci" -> usb("qemu-xhci");
+                        case "piix3-uhci" -> usb("piix3-usb-uhci", c);
+                        case "qemu-xhci" -> usb("qemu-xhci", c);
                         default -> throw unsupported("USB controller model '" + m + "'");
                     }
                 }
                 case "scsi" -> {
                     scsiModel = model == null ? "lsilogic" : model;
+                    scsiAddress = c.getAddress();
                     scsiController();
                 }
                 default -> throw unsupported("controller type '" + type + "'");
@@ -454,9 +508,9 @@ final class QemuCommandLine {
         }
     }
 
-    private void usb(String device) {
+    private void usb(String device, ControllerDef c) {
         hasUsb = true;
-        add("-device", device + ",id=usb");
+        add("-device", device + ",id=usb" + pci.place(c.getAddress(), "the USB controller"));
     }
 
     private void scsiController() {
@@ -464,9 +518,10 @@ final class QemuCommandLine {
             return;
         }
         hasScsiController = true;
+        String at = pci.place(scsiAddress, "the SCSI controller");
         switch (scsiModel) {
-            case "lsilogic" -> add("-device", "lsi,id=scsi0");
-            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi0");
+            case "lsilogic" -> add("-device", "lsi,id=scsi0" + at);
+            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi0" + at);
             default -> throw unsupported("SCSI controller model '" + scsiModel + "'");
         }
     }
@@ -492,25 +547,28 @@ final class QemuCommandLine {
                 };
         String type = disk.getType() == null ? "file" : disk.getType();
         String device = disk.getDevice() == null ? "disk" : disk.getDevice();
-        if (!type.equals("file")) {
-            throw unsupported("disk type '" + type + "' (only 'file' for now)");
+        if (!type.equals("file") && !type.equals("block")) {
+            throw unsupported("disk type '" + type + "' (only 'file' and 'block' for now)");
         }
         if (!device.equals("disk") && !device.equals("cdrom")) {
             throw unsupported("disk device '" + device + "'");
         }
         boolean cdrom = device.equals("cdrom");
         boolean readOnly = disk.isReadonly() || cdrom;
-        String file = disk.getSource() == null ? null : disk.getSource().getFile();
+        String file = disk.getSource() == null ? null
+                : type.equals("file") ? disk.getSource().getFile() : disk.getSource().getDev();
         if (file == null && !cdrom) {
-            throw unsupported("disk '" + dev + "' has no source file");
+            throw unsupported("disk '" + dev + "' has no source " + (type.equals("file") ? "file" : "device"));
         }
         String format = null;
+        DiskCache cache = DiskCache.DEFAULT;
         if (disk.getDriver() != null) {
             String driverName = disk.getDriver().getName();
             if (driverName != null && !driverName.equals("qemu")) {
                 throw unsupported("disk driver name '" + driverName + "'");
             }
             format = disk.getDriver().getType();
+            cache = DiskCache.of(disk.getDriver().getCache());
         }
         format = format == null ? "raw" : format;
         if (!format.equals("raw") && !format.equals("qcow2")) {
@@ -523,22 +581,28 @@ final class QemuCommandLine {
             String storage = "libvirt-" + n + "-storage";
             formatNode = "libvirt-" + n + "-format";
             QemuEscaping.checkPath("disk source", file);
-            ObjectNode proto = JSON.createObjectNode().put("driver", "file").put("filename", file)
+            // A host block device is opened as one (host_cdrom lets QEMU follow media changes).
+            String protocol = type.equals("file") ? "file" : cdrom ? "host_cdrom" : "host_device";
+            ObjectNode proto = JSON.createObjectNode().put("driver", protocol).put("filename", file)
                     .put("node-name", storage).put("auto-read-only", true).put("discard", "unmap");
             ObjectNode fmt = JSON.createObjectNode().put("node-name", formatNode)
                     .put("read-only", readOnly).put("driver", format).put("file", storage);
+            cache.blockdev(proto);
+            cache.blockdev(fmt);
             // JSON syntax, as libvirt uses for -blockdev: any file name passes unescaped.
             add("-blockdev", proto.toString());
             add("-blockdev", fmt.toString());
         }
 
+        AddressDef address = disk.getAddress();
         StringBuilder d = new StringBuilder();
         switch (bus) {
             case "virtio" -> {
                 if (cdrom) {
                     throw unsupported("a CD-ROM on the virtio bus");
                 }
-                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index);
+                d.append("virtio-blk-pci").append(pci.place(address, "disk '" + dev + "'"))
+                        .append(",drive=").append(formatNode).append(",id=virtio-disk").append(index);
             }
             case "ide", "sata" -> {
                 if (bus.equals("ide") && q35) {
@@ -550,45 +614,75 @@ final class QemuCommandLine {
                 if (disk.isReadonly() && !cdrom) {
                     throw unsupported("readonly " + bus + " disks");
                 }
-                int max = bus.equals("ide") ? 4 : 6;
-                if (index >= max) {
-                    throw unsupported("disk target '" + dev + "' beyond the " + max + " " + bus + " slots");
+                // libvirt places a disk by its <address type='drive'>, else by its target name.
+                int ideBus = bus.equals("ide") ? index / 2 : 0;
+                int unit = bus.equals("ide") ? index % 2 : index;
+                if (address != null) {
+                    drive(address, dev, bus);
+                    ideBus = PciSlots.number("bus", address.getBus(), bus.equals("ide") ? 1 : 0);
+                    unit = PciSlots.number("unit", address.getUnit(), bus.equals("ide") ? 1 : 5);
+                } else if (index >= (bus.equals("ide") ? 4 : 6)) {
+                    throw unsupported("disk target '" + dev + "' beyond the " + (bus.equals("ide") ? 4 : 6)
+                            + " " + bus + " slots");
                 }
                 d.append(cdrom ? "ide-cd" : "ide-hd");
                 if (bus.equals("ide")) {
-                    d.append(",bus=ide.").append(index / 2).append(",unit=").append(index % 2);
+                    d.append(",bus=ide.").append(ideBus).append(",unit=").append(unit);
                 } else {
-                    d.append(",bus=ide.").append(index);
+                    d.append(",bus=ide.").append(unit);
                 }
                 if (formatNode != null) {
                     d.append(",drive=").append(formatNode);
                 }
                 d.append(",id=").append(bus.equals("ide")
-                        ? "ide0-" + index / 2 + "-" + index % 2 : "sata0-0-" + index);
+                        ? "ide0-" + ideBus + "-" + unit : "sata0-0-" + unit);
             }
             case "scsi" -> {
                 scsiController();
-                if (scsiModel.equals("lsilogic")) {
-                    if (index >= 7) {
-                        throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
-                    }
-                    d.append(cdrom ? "scsi-cd" : "scsi-hd").append(",bus=scsi0.0,scsi-id=").append(index);
+                boolean lsi = scsiModel.equals("lsilogic");
+                // lsilogic has one LUN per target, so libvirt puts its unit in scsi-id.
+                int target = 0;
+                int unit = index;
+                if (address != null) {
+                    drive(address, dev, bus);
+                    target = PciSlots.number("target", address.getTarget(), lsi ? 0 : 255);
+                    unit = PciSlots.number("unit", address.getUnit(), lsi ? 6 : 16383);
+                } else if (lsi && index >= 7) {
+                    throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
+                }
+                d.append(cdrom ? "scsi-cd" : "scsi-hd");
+                if (lsi) {
+                    d.append(",bus=scsi0.0,scsi-id=").append(unit);
                 } else {
-                    d.append(cdrom ? "scsi-cd" : "scsi-hd")
-                            .append(",bus=scsi0.0,channel=0,scsi-id=0,lun=").append(index);
+                    d.append(",bus=scsi0.0,channel=0,scsi-id=").append(target).append(",lun=").append(unit);
                 }
                 if (formatNode != null) {
                     d.append(",drive=").append(formatNode);
                 }
-                d.append(",id=scsi0-0-0-").append(index);
+                d.append(",id=scsi0-0-").append(target).append("-").append(unit);
             }
             default -> throw unsupported("disk bus '" + bus + "'");
         }
         if (disk.getSerial() != null) {
             d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
         }
+        cache.device(d);
         bootIndex(d, disk.getBoot());
         add("-device", d.toString());
+    }
+
+    /** A disk's {@code <address type='drive'>}: on the first (only) controller and its bus 0. */
+    private static void drive(AddressDef address, String dev, String bus) {
+        if (!"drive".equals(address.getType())) {
+            throw unsupported("address type '" + address.getType() + "' for " + bus + " disk '" + dev + "'");
+        }
+        PciSlots.number("controller", address.getController(), 0);
+        if (!bus.equals("ide")) {
+            PciSlots.number("bus", address.getBus(), 0);
+        }
+        if (bus.equals("ide") || bus.equals("sata")) {
+            PciSlots.number("target", address.getTarget(), 0);
+        }
     }
 
     private static int letters(String s) {
@@ -625,7 +719,8 @@ final class QemuCommandLine {
             };
             add("-netdev", "user,id=hostnet" + i);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
-                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT));
+                    .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
+                    .append(pci.place(nic.getAddress(), "interface " + i));
             bootIndex(d, nic.getBoot());
             add("-device", d.toString());
             i++;
@@ -743,7 +838,8 @@ final class QemuCommandLine {
             if (device == null) {
                 continue;
             }
-            StringBuilder d = new StringBuilder(device).append(",id=video").append(i);
+            StringBuilder d = new StringBuilder(device).append(",id=video").append(i)
+                    .append(pci.place(video.getAddress(), "video " + i));
             if (model != null && model.getVram() != null) {
                 if (!type.equals("vga") && !type.equals("cirrus")) {
                     throw unsupported("video vram for model '" + type + "'");
@@ -755,13 +851,32 @@ final class QemuCommandLine {
         }
     }
 
+    /**
+     * libvirt 9 writes {@code <audio id='1' type='none'/>} into definitions; with no sound
+     * device nothing plays, and QEMU gets the silent backend under the same id.
+     */
+    private void audio(DevicesDef devices) {
+        for (org.w3c.dom.Element audio : devices.getExtraElements("audio")) {
+            String type = audio.getAttribute("type");
+            String id = audio.getAttribute("id");
+            if (!type.equals("none")) {
+                throw unsupported("audio type '" + type + "'");
+            }
+            if (!id.matches("[1-9][0-9]{0,3}")) {
+                throw unsupported("audio id '" + id + "'");
+            }
+            add("-audiodev", "id=audio" + id + ",driver=none");
+        }
+    }
+
     private void balloon(DevicesDef devices) {
         if (devices.getMemballoon() == null) {
             return;
         }
         String model = String.valueOf(devices.getMemballoon().getModel());
         switch (model) {
-            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0");
+            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0"
+                    + pci.place(devices.getMemballoon().getAddress(), "the memory balloon"));
             case "none" -> { }
             default -> throw unsupported("memballoon model '" + model + "'");
         }

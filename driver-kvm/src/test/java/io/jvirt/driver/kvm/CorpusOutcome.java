@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 record CorpusOutcome(String fixture, Kind kind, Expectation libvirt, ErrorCode code, String reason,
         String detail) {
 
-    enum Kind { STARTED, REFUSED, FAILED }
+    enum Kind { STARTED, REFUSED, NEEDS_HOST, FAILED }
 
     /** libvirt's verdict, read from the files beside the fixture. */
     enum Expectation {
@@ -40,6 +40,11 @@ record CorpusOutcome(String fixture, Kind kind, Expectation libvirt, ErrorCode c
 
     static CorpusOutcome refused(String fixture, Expectation libvirt, VirtException e) {
         return new CorpusOutcome(fixture, Kind.REFUSED, libvirt, e.code(), mask(e.getMessage()), e.getMessage());
+    }
+
+    /** Accepted, but starting it needs host resources this machine can't lend (said loudly). */
+    static CorpusOutcome needsHost(String fixture, Expectation libvirt, String what) {
+        return new CorpusOutcome(fixture, Kind.NEEDS_HOST, libvirt, null, null, "needs " + what);
     }
 
     static CorpusOutcome failed(String fixture, Expectation libvirt, String detail) {

@@ -41,6 +41,8 @@ final class CorpusReport {
         outcomes.stream().filter(o -> o.kind() == CorpusOutcome.Kind.REFUSED)
                 .forEach(o -> byCode.computeIfAbsent(o.code(), c -> new ArrayList<>()).add(o));
         byCode.forEach((code, list) -> line(s, "refused " + code, list.size(), list));
+        line(s, "accepted, not started: needs host resources", count(CorpusOutcome.Kind.NEEDS_HOST),
+                CorpusOutcome.Kind.NEEDS_HOST);
         line(s, "FAILED", failures().size(), CorpusOutcome.Kind.FAILED);
 
         List<CorpusOutcome> unsupported = byCode.getOrDefault(ErrorCode.CONFIG_UNSUPPORTED, List.of());

@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +31,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class FixtureHostResources implements AutoCloseable {
     private final Path dir;
+    private final LoopDevices loops;
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private List<Path> borrowed = List.of();
     private int next;
 
-    FixtureHostResources(Path dir) {
+    /** {@code loops}: block devices to lend to {@code type='block'} disks, or null if there are none. */
+    FixtureHostResources(Path dir, LoopDevices loops) {
         this.dir = dir;
+        this.loops = loops;
+    }
+
+    /** A fixture needs what this host cannot give it (block devices without losetup). */
+    static final class Unavailable extends Exception {
+        Unavailable(String what) {
+            super(what);
+        }
     }
 
     /** Rewrites {@code def}'s host paths into this directory and creates what they name. */
-    void relocate(DomainDef def) throws IOException, InterruptedException {
+    void relocate(DomainDef def) throws IOException, InterruptedException, Unavailable {
         OsDef os = def.getOs();
         if (os != null && os.getKernel() != null) {
             os.setKernel(kernel(moved(os.getKernel())));
@@ -49,6 +62,22 @@ final class FixtureHostResources implements AutoCloseable {
         }
         if (def.getDevices() == null) {
             return;
+        }
+        List<DiskDef> blockDisks = def.getDevices().getDisks().stream()
+                .filter(d -> d.getSource() != null && d.getSource().getDev() != null).toList();
+        if (!blockDisks.isEmpty()) {
+            if (loops == null || blockDisks.size() > loops.size()) {
+                throw new Unavailable(blockDisks.size() + " host block device(s)");
+            }
+            borrowed = loops.take(blockDisks.size());
+            for (int i = 0; i < blockDisks.size(); i++) {
+                DiskDef disk = blockDisks.get(i);
+                Path dev = borrowed.get(i);
+                if (disk.getDriver() != null && "qcow2".equals(disk.getDriver().getType())) {
+                    overwrite(dev, qcow2Image());
+                }
+                disk.getSource().setDev(dev.toString());
+            }
         }
         for (DiskDef disk : def.getDevices().getDisks()) {
             if (disk.getSource() != null && disk.getSource().getFile() != null) {
@@ -111,6 +140,19 @@ final class FixtureHostResources implements AutoCloseable {
         }
     }
 
+    /** A fresh empty qcow2 image's bytes, to lay onto a lent block device. */
+    private byte[] qcow2Image() throws IOException, InterruptedException {
+        Path template = dir.resolve(next++ + "-template.qcow2");
+        image(template, "qcow2");
+        return Files.readAllBytes(template);
+    }
+
+    private static void overwrite(Path device, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(content));
+        }
+    }
+
     private void listen(Path socket) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
@@ -119,6 +161,10 @@ final class FixtureHostResources implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!borrowed.isEmpty()) {
+            loops.give(borrowed);
+            borrowed = List.of();
+        }
         for (ServerSocketChannel s : listeners) {
             try {
                 s.close();

@@ -142,8 +142,8 @@ class QemuCommandLineTest {
     @Test
     void refusesWhatItCannotHonourNamingIt() {
         assertContains(refused(domain("<sound model='ich9'/>")), "<devices/sound>");
-        assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' type='raw' cache='none'/>"
-                + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute cache of <devices/disk/driver>");
+        assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' type='raw' io='native'/>"
+                + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute io of <devices/disk/driver>");
         assertContains(refused(domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
                 + "<source network='default'/></interface>")), "network");
         assertContains(refused(domain("<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>")),
@@ -151,7 +151,7 @@ class QemuCommandLineTest {
         assertContains(refused("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
                 + "<name>w</name><memory>65536</memory><os><type>hvm</type></os>"
                 + "<qemu:commandline><qemu:arg value='-foo'/></qemu:commandline></domain>"), "commandline");
-        refused(domain("<disk type='block' device='disk'><source dev='/dev/sda'/><target dev='vda'/></disk>"));
+        refused(domain("<disk type='network' device='disk'><source protocol='nbd' name='x'/><target dev='vda'/></disk>"));
         refused(domain("<disk type='file' device='disk'><source file='relative.img'/><target dev='vda'/></disk>"));
         refused(domain("<disk type='file' device='disk'><source file='/a/../etc/x'/><target dev='vda'/></disk>"));
         refused(domain("<serial type='tcp'><source mode='bind' host='127.0.0.1' service='4444'/></serial>"));
@@ -196,6 +196,103 @@ class QemuCommandLineTest {
                 "architecture 's390x' is not supported by /usr/bin/qemu-system-x86_64");
         DomainDef def = LibvirtXml.parseDomain(domain("").replace("arch='x86_64' machine='pc'", "arch='aarch64' machine='virt'"));
         assertContains(assertThrows(VirtException.class, () -> QemuDomainDefaults.apply(def, CAPS)), "architecture 'aarch64'");
+    }
+
+    @Test
+    void pciAddressesAreHonouredAndTheOtherDevicesPlacedAroundThem() {
+        List<String> argv = argv(domain("<controller type='usb' index='0' model='piix3-uhci'>"
+                + "<address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x2'/></controller>"
+                + "<controller type='ide' index='0'><address type='pci' domain='0x0000' bus='0x00' slot='0x01'"
+                + " function='0x1'/></controller>"
+                + "<disk type='file' device='disk'><source file='/i/a.img'/><target dev='vda' bus='virtio'/>"
+                + "<address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0'/></disk>"
+                + "<interface type='user'><mac address='52:54:00:00:00:01'/><model type='virtio'/></interface>"
+                + "<video><model type='vga'/></video>"
+                + "<memballoon model='virtio'><address type='pci' domain='0x0000' bus='0x00' slot='0x0a'"
+                + " function='0x0' multifunction='on'/></memballoon>"));
+        assertSequence(argv, "-device", "piix3-usb-uhci,id=usb,bus=pci.0,addr=0x1.0x2");
+        assertSequence(argv, "-device", "virtio-blk-pci,bus=pci.0,addr=0x2,drive=libvirt-1-format,id=virtio-disk0");
+        // unaddressed devices take the free slots from 3 up, skipping 2 and 0xa
+        assertSequence(argv, "-device", "virtio-net-pci,netdev=hostnet0,id=net0,mac=52:54:00:00:00:01,bus=pci.0,addr=0x3");
+        assertSequence(argv, "-device", "VGA,id=video0,bus=pci.0,addr=0x4");
+        assertSequence(argv, "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0xa,multifunction=on");
+        List<String> q35 = argv(domain("<memballoon model='virtio'><address type='pci' slot='0x05'/></memballoon>")
+                .replace("machine='pc'", "machine='q35'"));
+        assertSequence(q35, "-device", "virtio-balloon-pci,id=balloon0,bus=pcie.0,addr=0x5");
+    }
+
+    @Test
+    void pciAddressesThatCannotBeHonouredAreRefused() {
+        String balloonAt = "<memballoon model='virtio'><address type='pci' domain='0x0000' bus='%s' slot='%s'"
+                + " function='0x0'/></memballoon>";
+        assertContains(refused(domain(String.format(balloonAt, "0x01", "0x03"))), "off the root bus");
+        assertContains(refused(domain(String.format(balloonAt, "0x00", "0x01"))), "taken by the machine");
+        assertContains(refused(domain(String.format(balloonAt, "0x00", "0x20"))), "address slot '0x20'");
+        assertContains(refused(domain(String.format(balloonAt, "0x00", "0x03")
+                + "<video><model type='vga'/><address type='pci' slot='0x03'/></video>")), "used twice");
+        assertContains(refused(domain("<controller type='ide' index='0'><address type='pci' slot='0x05'/></controller>")),
+                "built into the i440FX machine at 00:1.1");
+        assertContains(refused(domain("<memballoon model='virtio'><address type='ccw' cssid='0xfe'/></memballoon>")),
+                "ccw");
+        assertContains(refused(domain("<controller type='usb' model='none'/><controller type='usb'/>")),
+                "a second usb controller");
+    }
+
+    @Test
+    void driveAddressesPlaceIdeSataAndScsiDisks() {
+        List<String> argv = argv(domain("<disk type='file' device='cdrom'><source file='/i/c.iso'/>"
+                + "<target dev='hda' bus='ide'/><address type='drive' controller='0' bus='1' target='0' unit='1'/></disk>"
+                + "<controller type='scsi' model='virtio-scsi'/>"
+                + "<disk type='file' device='disk'><source file='/i/s.img'/><target dev='sda' bus='scsi'/>"
+                + "<address type='drive' controller='0' bus='0' target='2' unit='5'/></disk>"));
+        assertSequence(argv, "-device", "ide-cd,bus=ide.1,unit=1,drive=libvirt-1-format,id=ide0-1-1");
+        assertSequence(argv, "-device", "scsi-hd,bus=scsi0.0,channel=0,scsi-id=2,lun=5,drive=libvirt-2-format,id=scsi0-0-2-5");
+        List<String> sata = argv(domain("<disk type='file' device='disk'><source file='/i/a.img'/>"
+                + "<target dev='sda' bus='sata'/><address type='drive' controller='0' bus='0' target='0' unit='3'/></disk>")
+                .replace("machine='pc'", "machine='q35'"));
+        assertSequence(sata, "-device", "ide-hd,bus=ide.3,drive=libvirt-1-format,id=sata0-0-3");
+        // lsilogic has one LUN per target: the unit is the SCSI id, as in libvirt
+        assertSequence(argv(domain("<disk type='file' device='disk'><source file='/i/s.img'/><target dev='sda'/>"
+                + "<address type='drive' controller='0' bus='0' target='0' unit='4'/></disk>")),
+                "-device", "scsi-hd,bus=scsi0.0,scsi-id=4,drive=libvirt-1-format,id=scsi0-0-0-4");
+        String ide = "<disk type='file' device='disk'><source file='/i/a.img'/><target dev='hda' bus='ide'/>"
+                + "<address type='drive' controller='%s' bus='%s' target='0' unit='0'/></disk>";
+        assertContains(refused(domain(String.format(ide, "1", "0"))), "address controller '1'");
+        assertContains(refused(domain(String.format(ide, "0", "2"))), "address bus '2'");
+        assertContains(refused(domain("<disk type='file' device='disk'><source file='/i/a.img'/><target dev='vda'/>"
+                + "<address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>")), "address type 'drive'");
+    }
+
+    @Test
+    void blockDevicesAndCacheModes() {
+        List<String> argv = argv(domain("<disk type='block' device='disk'><driver name='qemu' type='raw' cache='none'/>"
+                + "<source dev='/dev/HostVG/web'/><target dev='vda' bus='virtio'/></disk>"
+                + "<disk type='block' device='cdrom'><driver name='qemu' type='raw' cache='unsafe'/>"
+                + "<source dev='/dev/cdrom'/><target dev='hdc' bus='ide'/><readonly/></disk>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='qcow2' cache='writethrough'/>"
+                + "<source file='/i/a.qcow2'/><target dev='hda' bus='ide'/></disk>"));
+        assertSequence(argv,
+                "-blockdev", "{\"driver\":\"host_device\",\"filename\":\"/dev/HostVG/web\","
+                        + "\"node-name\":\"libvirt-1-storage\",\"auto-read-only\":true,\"discard\":\"unmap\","
+                        + "\"cache\":{\"direct\":true,\"no-flush\":false}}",
+                "-blockdev", "{\"node-name\":\"libvirt-1-format\",\"read-only\":false,\"driver\":\"raw\","
+                        + "\"file\":\"libvirt-1-storage\",\"cache\":{\"direct\":true,\"no-flush\":false}}",
+                "-device", "virtio-blk-pci,drive=libvirt-1-format,id=virtio-disk0,write-cache=on");
+        assertTrue(argv.stream().anyMatch(a -> a.startsWith("{\"driver\":\"host_cdrom\",\"filename\":\"/dev/cdrom\"")
+                && a.contains("\"no-flush\":true")), argv.toString());
+        assertSequence(argv, "-device", "ide-cd,bus=ide.1,unit=0,drive=libvirt-2-format,id=ide0-1-0,write-cache=on");
+        assertSequence(argv, "-device", "ide-hd,bus=ide.0,unit=0,drive=libvirt-3-format,id=ide0-0-0,write-cache=off");
+        assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' cache='fast'/>"
+                + "<source file='/i/a.img'/><target dev='vda'/></disk>")), "disk cache mode 'fast'");
+        refused(domain("<disk type='block' device='disk'><source dev='dev/sda'/><target dev='vda'/></disk>"));
+    }
+
+    @Test
+    void silentAudioBackend() {
+        assertSequence(argv(domain("<audio id='1' type='none'/>")), "-audiodev", "id=audio1,driver=none", "-sandbox");
+        assertContains(refused(domain("<audio id='1' type='alsa'/>")), "audio type 'alsa'");
+        assertContains(refused(domain("<audio id='1' type='none'><input mixingEngine='no'/></audio>")),
+                "<devices/audio/input>");
     }
 
     @Test
