@@ -42,8 +42,8 @@ final class PciSlots {
         for (AddressDef a : requested) {
             if (a != null && "pci".equals(a.getType())) {
                 any = true;
-                int slot = number("slot", a.getSlot(), SLOTS - 1);
-                int function = number("function", a.getFunction(), 7);
+                int slot = number("address slot", a.getSlot(), SLOTS - 1);
+                int function = number("address function", a.getFunction(), 7);
                 if (!(q35 ? slot == 0x1f : slot == 1 && function == 2)) {
                     // 00:01.2 is PIIX3's USB function, which libvirt fills with piix3-usb-uhci.
                     if (!taken.add(slot * 8 + function)) {
@@ -66,8 +66,8 @@ final class PciSlots {
                 throw unsupported("address type '" + address.getType() + "' for " + device);
             }
             checkRootBus(address, device);
-            int slot = number("slot", address.getSlot(), SLOTS - 1);
-            int function = number("function", address.getFunction(), 7);
+            int slot = number("address slot", address.getSlot(), SLOTS - 1);
+            int function = number("address function", address.getFunction(), 7);
             String multi = "on".equals(address.getMultifunction()) ? ",multifunction=on" : "";
             if (address.getMultifunction() != null && !address.getMultifunction().matches("on|off")) {
                 throw unsupported("PCI multifunction '" + address.getMultifunction() + "'");
@@ -98,8 +98,8 @@ final class PciSlots {
             throw unsupported("address type '" + address.getType() + "' for " + device);
         }
         checkRootBus(address, device);
-        if (number("slot", address.getSlot(), SLOTS - 1) != slot
-                || number("function", address.getFunction(), 7) != function) {
+        if (number("address slot", address.getSlot(), SLOTS - 1) != slot
+                || number("address function", address.getFunction(), 7) != function) {
             throw unsupported(device + " is built into the " + (q35 ? "q35" : "i440FX")
                     + " machine at 00:" + hex(slot) + "." + function);
         }
@@ -115,13 +115,13 @@ final class PciSlots {
     }
 
     private void checkRootBus(AddressDef address, String device) {
-        if (number("domain", address.getDomain(), 0xffff) != 0 || number("bus", address.getBus(), 0xff) != 0) {
+        if (number("address domain", address.getDomain(), 0xffff) != 0 || number("address bus", address.getBus(), 0xff) != 0) {
             throw unsupported("PCI address of " + device + " off the root bus (domain "
                     + address.getDomain() + ", bus " + address.getBus() + ")");
         }
     }
 
-    /** libvirt's numbers: decimal or 0x-hex, absent meaning 0. */
+    /** libvirt's numbers: decimal or 0x-hex, absent meaning 0; {@code what} names it in the refusal. */
     static int number(String what, String value, int max) {
         if (value == null) {
             return 0;
@@ -135,7 +135,7 @@ final class PciSlots {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw unsupported("address " + what + " '" + value + "'" + (max == 0 ? " (only 0 is supported)" : ""));
+        throw unsupported(what + " '" + value + "'" + (max == 0 ? " (only 0 is supported)" : ""));
     }
 
     private static String hex(int n) {

@@ -90,11 +90,22 @@ final class QemuCommandLine {
             "devices/disk/source/@dev", "devices/disk/driver/@cache",
             "devices/disk/address/@controller", "devices/disk/address/@target",
             "devices/disk/address/@unit",
-            "devices/audio", "devices/audio/@id", "devices/audio/@type");
+            "devices/audio", "devices/audio/@id", "devices/audio/@type",
+            "clock/timer", "clock/timer/@name", "clock/timer/@tickpolicy", "clock/timer/@present",
+            "os/bootmenu", "os/bootmenu/@enable", "os/bootmenu/@timeout",
+            "pm", "pm/suspend-to-mem", "pm/suspend-to-mem/@enabled", "pm/suspend-to-disk",
+            "pm/suspend-to-disk/@enabled",
+            "devices/disk/backingStore",
+            "devices/serial/source/@mode", "devices/console/source/@mode",
+            "devices/input/address/@port",
+            "devices/graphics/listen", "devices/graphics/listen/@type", "devices/graphics/listen/@address",
+            "devices/video/model/@ram", "devices/video/model/@vgamem",
+            "devices/rng", "devices/rng/@model", "devices/rng/backend", "devices/rng/backend/@model",
+            "devices/rng/rate", "devices/rng/rate/@bytes", "devices/rng/rate/@period");
 
     /** Devices whose {@code <address>} this builder places (PCI, or drive for disks). */
     private static final List<String> ADDRESSED = List.of("disk", "controller", "interface", "video",
-            "memballoon");
+            "memballoon", "input", "rng");
 
     /** What {@link #build} accepts: {@link #SUPPORTED} and the address paths of {@link #ADDRESSED}. */
     private static final Set<String> ACCEPTED = accepted();
@@ -117,8 +128,11 @@ final class QemuCommandLine {
     private final String machine;
     private final boolean q35;
     private final String arch;
+    private final QemuTimers timers;
     private int nextNode = 1;
     private boolean perDeviceBoot;
+    /** Boot positions from {@code <os><boot dev>}, by device (identity: equal XML is not the same disk). */
+    private final java.util.Map<DeviceDef, Integer> bootIndexes = new java.util.IdentityHashMap<>();
 
     private QemuCommandLine(DomainDef def, QemuCapabilities caps, Path monitorSocket) {
         this.def = def;
@@ -130,6 +144,7 @@ final class QemuCommandLine {
                 || def.getOs().getType().getArch() == null
                 ? caps.guestArchs().get(0) : def.getOs().getType().getArch();
         checkArch(arch, caps); // before the machine: an ARM guest's 'virt' is not the problem
+        this.timers = QemuTimers.of(def.getClock());
         this.machine = caps.resolveMachine(requested).orElseThrow(() ->
                 unsupported("machine type '" + requested + "' is not supported by " + caps.binary()));
         this.q35 = machine.startsWith("pc-q35") || machine.equals("q35");
@@ -186,11 +201,12 @@ final class QemuCommandLine {
         clock();
         argv.add("-no-shutdown");
         lifecycle();
+        powerManagement();
         DevicesDef devices = def.getDevices() == null ? new DevicesDef() : def.getDevices();
         emulator(devices);
         perDeviceBoot = devices.getDisks().stream().anyMatch(d -> d.getBoot() != null)
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
-        boot();
+        boot(devices);
         kernel();
         pci = new PciSlots(q35, requestedPciAddresses(devices));
         controllers(devices);
@@ -200,6 +216,7 @@ final class QemuCommandLine {
         inputs(devices);
         graphicsAndVideo(devices);
         balloon(devices);
+        rngs(devices);
         audio(devices);
         if (caps.sandbox()) {
             add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
@@ -218,6 +235,7 @@ final class QemuCommandLine {
         all.addAll(devices.getInterfaces());
         all.addAll(devices.getVideos());
         all.addAll(devices.getRngs());
+        all.addAll(devices.getInputs());
         if (devices.getMemballoon() != null) {
             all.add(devices.getMemballoon());
         }
@@ -238,6 +256,9 @@ final class QemuCommandLine {
         StringBuilder m = new StringBuilder(machine).append(",usb=off,dump-guest-core=off");
         if (f == null || f.getAcpi() == null) {
             m.append(",acpi=off"); // libvirt turns ACPI off when <acpi/> is absent
+        }
+        if (timers.hpetOff()) {
+            m.append(",hpet=off");
         }
         add("-machine", m.toString());
         String type = def.getType();
@@ -373,7 +394,10 @@ final class QemuCommandLine {
     private void clock() {
         String offset = def.getClock() == null ? "utc" : def.getClock().getOffset();
         if ("utc".equals(offset) || "localtime".equals(offset)) {
-            add("-rtc", "base=" + offset);
+            add("-rtc", "base=" + offset + timers.rtcDriftFix());
+            for (String global : timers.globals()) {
+                add("-global", global);
+            }
         } else {
             throw unsupported("clock offset '" + offset + "' is not supported by the QEMU driver");
         }
@@ -397,6 +421,27 @@ final class QemuCommandLine {
         }
     }
 
+    /** {@code <pm>}: whether the guest may suspend to RAM (S3) or disk (S4), on the ACPI chip. */
+    private void powerManagement() {
+        org.w3c.dom.Element pm = def.getExtraElement("pm");
+        if (pm == null) {
+            return;
+        }
+        String chip = q35 ? "ICH9-LPC" : "PIIX4_PM";
+        for (String state : List.of("suspend-to-mem", "suspend-to-disk")) {
+            org.w3c.dom.NodeList found = pm.getElementsByTagName(state);
+            if (found.getLength() == 0) {
+                continue;
+            }
+            String enabled = ((org.w3c.dom.Element) found.item(0)).getAttribute("enabled");
+            if (!enabled.equals("yes") && !enabled.equals("no")) {
+                throw unsupported("<pm><" + state + " enabled='" + enabled + "'>");
+            }
+            add("-global", chip + ".disable_s" + (state.equals("suspend-to-mem") ? 3 : 4) + "="
+                    + (enabled.equals("no") ? 1 : 0));
+        }
+    }
+
     private void emulator(DevicesDef devices) {
         String emulator = devices.getEmulator();
         if (emulator != null && !Path.of(emulator).equals(caps.binary())) {
@@ -404,28 +449,55 @@ final class QemuCommandLine {
         }
     }
 
-    private void boot() {
+    /**
+     * Boot order as libvirt 9 gives it: never QEMU's legacy {@code order=} (three devices at
+     * most on a PC), but a {@code bootindex} on the first disk, CD-ROM and NIC in the order of
+     * the {@code <os><boot dev>} elements, or the devices' own {@code <boot order>}, and
+     * {@code strict=on} so the firmware tries nothing else.
+     */
+    private void boot(DevicesDef devices) {
         List<BootDeviceDef> boots = def.getOs().getBoots();
         if (!boots.isEmpty() && perDeviceBoot) {
             throw unsupported("per-device boot elements cannot be used together with os/boot elements");
         }
-        if (perDeviceBoot) {
-            add("-boot", "strict=on");
-            return;
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < boots.size(); i++) {
+            String dev = String.valueOf(boots.get(i).getDev());
+            if (!List.of("hd", "cdrom", "network", "fd").contains(dev)) {
+                throw unsupported("boot device '" + dev + "'");
+            }
+            position.putIfAbsent(dev, i + 1);
         }
-        StringBuilder order = new StringBuilder();
-        for (BootDeviceDef b : boots) {
-            order.append(switch (String.valueOf(b.getDev())) {
-                case "hd" -> 'c';
-                case "cdrom" -> 'd';
-                case "network" -> 'n';
-                case "fd" -> 'a';
-                default -> throw unsupported("boot device '" + b.getDev() + "'");
-            });
+        for (DiskDef disk : devices.getDisks()) {
+            String kind = "cdrom".equals(disk.getDevice()) ? "cdrom" : "hd";
+            Integer index = position.remove(kind);
+            if (index != null) {
+                bootIndexes.put(disk, index);
+            }
         }
-        if (order.length() > 0) {
-            add("-boot", "order=" + order);
+        Integer network = position.remove("network");
+        if (network != null && !devices.getInterfaces().isEmpty()) {
+            bootIndexes.put(devices.getInterfaces().get(0), network);
         }
+        add("-boot", bootMenu() + "strict=on");
+    }
+
+    /** {@code <bootmenu>} as {@code menu=on,splash-time=MS,} (with the trailing comma), or "". */
+    private String bootMenu() {
+        var menu = def.getOs().getBootMenu();
+        if (menu == null) {
+            return "";
+        }
+        String enable = String.valueOf(menu.getEnable());
+        if (!enable.equals("yes") && !enable.equals("no")) {
+            throw unsupported("bootmenu enable '" + enable + "'");
+        }
+        String timeout = "";
+        if (menu.getTimeout() != null && enable.equals("yes")) { // libvirt sets it for an enabled menu only
+            int ms = PciSlots.number("boot menu timeout", menu.getTimeout(), 65535);
+            timeout = "splash-time=" + ms + ",";
+        }
+        return "menu=" + (enable.equals("yes") ? "on" : "off") + "," + timeout;
     }
 
     private void kernel() {
@@ -453,6 +525,7 @@ final class QemuCommandLine {
     private PciSlots pci;
     private String scsiModel = "lsilogic";
     private boolean hasUsb;
+    private int usbPorts;
 
     private void controllers(DevicesDef devices) {
         Set<String> seen = new java.util.HashSet<>();
@@ -493,8 +566,8 @@ final class QemuCommandLine {
                     String m = model == null ? "piix3-uhci" : model;
                     switch (m) {
                         case "none" -> { }
-                        case "piix3-uhci" -> usb("piix3-usb-uhci", c);
-                        case "qemu-xhci" -> usb("qemu-xhci", c);
+                        case "piix3-uhci" -> usb("piix3-usb-uhci", c, 2);
+                        case "qemu-xhci" -> usb("qemu-xhci", c, 4); // its USB 2 ports; 5-8 are USB 3 only
                         default -> throw unsupported("USB controller model '" + m + "'");
                     }
                 }
@@ -508,8 +581,9 @@ final class QemuCommandLine {
         }
     }
 
-    private void usb(String device, ControllerDef c) {
+    private void usb(String device, ControllerDef c, int ports) {
         hasUsb = true;
+        usbPorts = ports;
         add("-device", device + ",id=usb" + pci.place(c.getAddress(), "the USB controller"));
     }
 
@@ -619,8 +693,8 @@ final class QemuCommandLine {
                 int unit = bus.equals("ide") ? index % 2 : index;
                 if (address != null) {
                     drive(address, dev, bus);
-                    ideBus = PciSlots.number("bus", address.getBus(), bus.equals("ide") ? 1 : 0);
-                    unit = PciSlots.number("unit", address.getUnit(), bus.equals("ide") ? 1 : 5);
+                    ideBus = PciSlots.number("address bus", address.getBus(), bus.equals("ide") ? 1 : 0);
+                    unit = PciSlots.number("address unit", address.getUnit(), bus.equals("ide") ? 1 : 5);
                 } else if (index >= (bus.equals("ide") ? 4 : 6)) {
                     throw unsupported("disk target '" + dev + "' beyond the " + (bus.equals("ide") ? 4 : 6)
                             + " " + bus + " slots");
@@ -645,8 +719,8 @@ final class QemuCommandLine {
                 int unit = index;
                 if (address != null) {
                     drive(address, dev, bus);
-                    target = PciSlots.number("target", address.getTarget(), lsi ? 0 : 255);
-                    unit = PciSlots.number("unit", address.getUnit(), lsi ? 6 : 16383);
+                    target = PciSlots.number("address target", address.getTarget(), lsi ? 0 : 255);
+                    unit = PciSlots.number("address unit", address.getUnit(), lsi ? 6 : 16383);
                 } else if (lsi && index >= 7) {
                     throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
                 }
@@ -667,7 +741,7 @@ final class QemuCommandLine {
             d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
         }
         cache.device(d);
-        bootIndex(d, disk.getBoot());
+        bootIndex(d, disk, disk.getBoot());
         add("-device", d.toString());
     }
 
@@ -676,12 +750,12 @@ final class QemuCommandLine {
         if (!"drive".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + bus + " disk '" + dev + "'");
         }
-        PciSlots.number("controller", address.getController(), 0);
+        PciSlots.number("address controller", address.getController(), 0);
         if (!bus.equals("ide")) {
-            PciSlots.number("bus", address.getBus(), 0);
+            PciSlots.number("address bus", address.getBus(), 0);
         }
         if (bus.equals("ide") || bus.equals("sata")) {
-            PciSlots.number("target", address.getTarget(), 0);
+            PciSlots.number("address target", address.getTarget(), 0);
         }
     }
 
@@ -693,9 +767,11 @@ final class QemuCommandLine {
         return n - 1;
     }
 
-    private static void bootIndex(StringBuilder d, io.jvirt.xml.BootOrderDef boot) {
+    private void bootIndex(StringBuilder d, DeviceDef device, io.jvirt.xml.BootOrderDef boot) {
         if (boot != null) {
             d.append(",bootindex=").append(positive("boot order", boot.getOrder()));
+        } else if (bootIndexes.containsKey(device)) {
+            d.append(",bootindex=").append(bootIndexes.get(device));
         }
     }
 
@@ -721,7 +797,7 @@ final class QemuCommandLine {
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
                     .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
                     .append(pci.place(nic.getAddress(), "interface " + i));
-            bootIndex(d, nic.getBoot());
+            bootIndex(d, nic, nic.getBoot());
             add("-device", d.toString());
             i++;
         }
@@ -765,6 +841,17 @@ final class QemuCommandLine {
                 String p = c.getSource() == null ? null : c.getSource().getPath();
                 yield "file,id=" + id + ",path=" + path("serial file", p);
             }
+            case "unix" -> {
+                // libvirt's default mode is connect: QEMU is the client of a listening socket.
+                String p = c.getSource() == null ? null : c.getSource().getPath();
+                String mode = c.getSource() == null || c.getSource().getMode() == null ? "connect"
+                        : c.getSource().getMode();
+                if (!mode.equals("bind") && !mode.equals("connect")) {
+                    throw unsupported("unix socket mode '" + mode + "'");
+                }
+                yield "socket,id=" + id + ",path=" + path("serial socket", p)
+                        + (mode.equals("bind") ? ",server=on,wait=off" : "");
+            }
             default -> throw unsupported("character device type '" + type + "'");
         };
     }
@@ -774,17 +861,94 @@ final class QemuCommandLine {
         for (InputDef input : devices.getInputs()) {
             String type = String.valueOf(input.getType());
             String bus = input.getBus() == null ? "ps2" : input.getBus();
-            if ((type.equals("mouse") || type.equals("keyboard")) && bus.equals("ps2")) {
-                continue; // i8042 comes with the PC machines
-            }
-            if (type.equals("tablet") && bus.equals("usb")) {
-                if (!hasUsb) {
-                    throw unsupported("a USB tablet without a USB controller");
+            String device = switch (bus + " " + type) {
+                case "ps2 mouse", "ps2 keyboard" -> null; // i8042 comes with the PC machines
+                case "usb mouse" -> "usb-mouse";
+                case "usb keyboard" -> "usb-kbd";
+                case "usb tablet" -> "usb-tablet";
+                case "virtio mouse" -> "virtio-mouse-pci";
+                case "virtio keyboard" -> "virtio-keyboard-pci";
+                case "virtio tablet" -> "virtio-tablet-pci";
+                default -> throw unsupported("input type '" + type + "' on bus '" + bus + "'");
+            };
+            if (device == null) {
+                if (input.getAddress() != null) {
+                    throw unsupported("an address for a PS/2 " + type);
                 }
-                add("-device", "usb-tablet,id=input" + i++ + ",bus=usb.0");
                 continue;
             }
-            throw unsupported("input type '" + type + "' on bus '" + bus + "'");
+            StringBuilder d = new StringBuilder(device).append(",id=input").append(i++);
+            if (bus.equals("usb")) {
+                if (!hasUsb) {
+                    throw unsupported("a USB " + type + " without a USB controller");
+                }
+                d.append(",bus=usb.0").append(usbPort(input.getAddress(), "USB " + type));
+            } else {
+                d.append(pci.place(input.getAddress(), "virtio " + type));
+            }
+            add("-device", d.toString());
+        }
+    }
+
+    /** A USB device's {@code <address type='usb' bus='0' port='N'/>} as {@code ,port=N}. */
+    private String usbPort(AddressDef address, String device) {
+        if (address == null) {
+            return "";
+        }
+        if (!"usb".equals(address.getType())) {
+            throw unsupported("address type '" + address.getType() + "' for " + device);
+        }
+        PciSlots.number("USB bus", address.getBus(), 0);
+        // Ports behind a <hub> (1.2) are refused with the hub; the root hub has usbPorts ports.
+        int port = PciSlots.number("USB port", address.getPort(), usbPorts);
+        if (port == 0) {
+            throw unsupported("USB port '0' for " + device);
+        }
+        return ",port=" + port;
+    }
+
+    private void vnc(GraphicsDef g) {
+        if (!"vnc".equals(g.getType())) {
+            throw unsupported("graphics type '" + g.getType() + "'");
+        }
+        String listen = g.getListen();
+        List<org.w3c.dom.Element> listens = g.getExtraElements("listen");
+        if (listens.size() > 1) {
+            throw unsupported("more than one VNC <listen>");
+        }
+        if (!listens.isEmpty()) {
+            org.w3c.dom.Element l = listens.get(0);
+            String address = l.getAttribute("address");
+            switch (l.getAttribute("type")) {
+                case "address" -> {
+                    if (!address.isEmpty() && listen != null && !listen.equals(address)) {
+                        throw unsupported("VNC listen address '" + listen + "' differs from its <listen> '"
+                                + address + "'");
+                    }
+                    listen = address.isEmpty() ? listen : address;
+                }
+                case "none" -> {
+                    add("-vnc", "none"); // a VNC server without a listener, for QMP's add_client
+                    return;
+                }
+                default -> throw unsupported("VNC listen type '" + l.getAttribute("type") + "'");
+            }
+        }
+        listen = listen == null ? "127.0.0.1" : listen;
+        if (!listen.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw unsupported("VNC listen address '" + listen + "'");
+        }
+        String host = listen.contains(":") ? "[" + listen + "]" : listen;
+        boolean auto = "yes".equals(g.getAutoport()) || g.getPort() == null || "-1".equals(g.getPort());
+        if (auto) {
+            // QEMU picks the first free display from :0 up to :99 (ports 5900-5999).
+            add("-vnc", host + ":0,to=99");
+        } else {
+            int port = positive("VNC port", g.getPort());
+            if (port < 5900 || port > 65535) {
+                throw unsupported("VNC port " + port);
+            }
+            add("-vnc", host + ":" + (port - 5900));
         }
     }
 
@@ -796,58 +960,71 @@ final class QemuCommandLine {
         if (graphics.isEmpty()) {
             add("-display", "none");
         } else {
-            GraphicsDef g = graphics.get(0);
-            if (!"vnc".equals(g.getType())) {
-                throw unsupported("graphics type '" + g.getType() + "'");
-            }
-            String listen = g.getListen() == null ? "127.0.0.1" : g.getListen();
-            if (!listen.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                throw unsupported("VNC listen address '" + listen + "'");
-            }
-            String host = listen.contains(":") ? "[" + listen + "]" : listen;
-            boolean auto = "yes".equals(g.getAutoport()) || g.getPort() == null || "-1".equals(g.getPort());
-            if (auto) {
-                // QEMU picks the first free display from :0 up to :99 (ports 5900-5999).
-                add("-vnc", host + ":0,to=99");
-            } else {
-                int port = positive("VNC port", g.getPort());
-                if (port < 5900 || port > 65535) {
-                    throw unsupported("VNC port " + port);
-                }
-                add("-vnc", host + ":" + (port - 5900));
-            }
+            vnc(graphics.get(0));
         }
         int i = 0;
         for (VideoDef video : devices.getVideos()) {
             var model = video.getModel();
             String type = model == null ? "vga" : String.valueOf(model.getType());
-            if (model != null && model.getHeads() != null && !"1".equals(model.getHeads())) {
-                throw unsupported("video heads '" + model.getHeads() + "'");
-            }
             if (model != null && model.getPrimary() != null && !("yes".equals(model.getPrimary()) && i == 0)) {
                 throw unsupported("video primary '" + model.getPrimary() + "'");
             }
+            // QEMU takes one VGA-compatible device, the primary; further heads are display-only.
+            boolean primary = i == 0;
             String device = switch (type) {
-                case "vga" -> "VGA";
-                case "cirrus" -> "cirrus-vga";
-                case "virtio" -> "virtio-vga";
+                case "vga" -> primary ? "VGA" : null;
+                case "cirrus" -> primary ? "cirrus-vga" : null;
+                case "virtio" -> primary ? "virtio-vga" : "virtio-gpu-pci";
+                case "qxl" -> primary ? "qxl-vga" : "qxl";
                 case "bochs" -> "bochs-display";
-                case "none" -> null;
+                case "none" -> "";
                 default -> throw unsupported("video model '" + type + "'");
             };
             if (device == null) {
+                throw unsupported("a secondary video device of model '" + type + "'");
+            }
+            if (device.isEmpty()) {
                 continue;
             }
             StringBuilder d = new StringBuilder(device).append(",id=video").append(i)
                     .append(pci.place(video.getAddress(), "video " + i));
-            if (model != null && model.getVram() != null) {
-                if (!type.equals("vga") && !type.equals("cirrus")) {
-                    throw unsupported("video vram for model '" + type + "'");
-                }
-                d.append(",vgamem_mb=").append(positive("video vram", model.getVram()) / 1024);
+            if (model != null) {
+                videoMemory(d, type, model);
             }
             add("-device", d.toString());
             i++;
+        }
+    }
+
+    /** Video RAM sizes (KiB in the XML) and heads, on the devices that have them, as libvirt maps them. */
+    private static void videoMemory(StringBuilder d, String type, io.jvirt.xml.VideoModelDef model) {
+        boolean qxl = type.equals("qxl");
+        if (model.getRam() != null) {
+            if (!qxl) {
+                throw unsupported("video ram for model '" + type + "'");
+            }
+            d.append(",ram_size=").append(positive("video ram", model.getRam()) * 1024L);
+        }
+        if (model.getVram() != null) {
+            if (qxl) {
+                d.append(",vram_size=").append(positive("video vram", model.getVram()) * 1024L);
+            } else if (type.equals("vga") || type.equals("cirrus")) {
+                d.append(",vgamem_mb=").append(positive("video vram", model.getVram()) / 1024);
+            } else {
+                throw unsupported("video vram for model '" + type + "'");
+            }
+        }
+        if (model.getVgamem() != null) {
+            if (!qxl) {
+                throw unsupported("video vgamem for model '" + type + "'");
+            }
+            d.append(",vgamem_mb=").append(positive("video vgamem", model.getVgamem()) / 1024);
+        }
+        if (model.getHeads() != null && !"1".equals(model.getHeads())) {
+            if (!qxl && !type.equals("virtio")) {
+                throw unsupported("video heads '" + model.getHeads() + "' for model '" + type + "'");
+            }
+            d.append(",max_outputs=").append(positive("video heads", model.getHeads()));
         }
     }
 
@@ -866,6 +1043,42 @@ final class QemuCommandLine {
                 throw unsupported("audio id '" + id + "'");
             }
             add("-audiodev", "id=audio" + id + ",driver=none");
+        }
+    }
+
+    /**
+     * {@code <rng model='virtio'>} as a virtio-rng-pci fed by a host random device or QEMU's own
+     * generator, with {@code <rate>}'s limit ({@code bytes} per {@code period} ms).
+     */
+    private void rngs(DevicesDef devices) {
+        int i = 0;
+        for (io.jvirt.xml.RngDef rng : devices.getRngs()) {
+            if (!"virtio".equals(rng.getModel())) {
+                throw unsupported("RNG model '" + rng.getModel() + "'");
+            }
+            var backend = rng.getBackend();
+            String backendModel = backend == null ? null : backend.getModel();
+            String object = switch (String.valueOf(backendModel)) {
+                case "random" -> {
+                    String source = backend.getText() == null || backend.getText().isBlank() ? "/dev/urandom"
+                            : backend.getText().strip();
+                    yield "rng-random,id=objrng" + i + ",filename=" + path("RNG source", source);
+                }
+                case "builtin" -> "rng-builtin,id=objrng" + i;
+                default -> throw unsupported("RNG backend model '" + backendModel + "'");
+            };
+            add("-object", object);
+            StringBuilder d = new StringBuilder("virtio-rng-pci,rng=objrng").append(i).append(",id=rng").append(i);
+            org.w3c.dom.Element rate = rng.getExtraElement("rate");
+            if (rate != null) {
+                d.append(",max-bytes=").append(positive("RNG rate bytes", rate.getAttribute("bytes")));
+                // libvirt's documented default period is 1 s (QEMU's own is 60 s)
+                d.append(",period=").append(rate.hasAttribute("period")
+                        ? positive("RNG rate period", rate.getAttribute("period")) : 1000);
+            }
+            d.append(pci.place(rng.getAddress(), "RNG " + i));
+            add("-device", d.toString());
+            i++;
         }
     }
 

@@ -3,9 +3,13 @@ package io.jvirt.driver.kvm;
 import io.jvirt.xml.CharDeviceDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.OsDef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.w3c.dom.Element;
 
 /**
  * The host files a libvirt fixture names (disk images, kernels, serial logs, sockets) exist on
@@ -30,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * wrote it, and QEMU failing to open it fails the test loudly.
  */
 final class FixtureHostResources implements AutoCloseable {
+    private static final AtomicInteger NEXT_VNC_PORT = new AtomicInteger(6900);
+
     private final Path dir;
     private final LoopDevices loops;
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
@@ -88,6 +96,9 @@ final class FixtureHostResources implements AutoCloseable {
                 disk.getSource().setFile(image.toString());
             }
         }
+        for (GraphicsDef g : def.getDevices().getGraphics()) {
+            vnc(g);
+        }
         List<CharDeviceDef> chardevs = new ArrayList<>(def.getDevices().getSerials());
         chardevs.addAll(def.getDevices().getConsoles());
         for (CharDeviceDef c : chardevs) {
@@ -99,6 +110,40 @@ final class FixtureHostResources implements AutoCloseable {
                 c.getSource().setPath(moved.toString());
             }
         }
+    }
+
+    /**
+     * A VNC server binds the fixture's address and port: an address of libvirt's test host
+     * (2001:1:2:3:…) becomes loopback, a fixed port a free one, so parallel fixtures and other
+     * programs on this machine never collide with it.
+     */
+    private static void vnc(GraphicsDef g) throws IOException {
+        if (g.getListen() != null) {
+            g.setListen("127.0.0.1");
+        }
+        for (Element listen : g.getExtraElements("listen")) {
+            if (listen.hasAttribute("address")) {
+                listen.setAttribute("address", "127.0.0.1");
+            }
+        }
+        if (g.getPort() != null && !g.getPort().equals("-1") && !"yes".equals(g.getAutoport())) {
+            g.setPort(Integer.toString(freeVncPort()));
+        }
+    }
+
+    /**
+     * A port from 5900 up that nothing listens on now (QEMU binds it moments later), never one
+     * handed out before in this run, so two fixtures started together cannot get the same one.
+     */
+    private static int freeVncPort() throws IOException {
+        for (int port = NEXT_VNC_PORT.getAndIncrement(); port < 65536; port = NEXT_VNC_PORT.getAndIncrement()) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (BindException busy) {
+                // next one
+            }
+        }
+        throw new IOException("no free TCP port from 5900 up");
     }
 
     /** A fresh short name here: unix socket paths must stay under 108 bytes. */

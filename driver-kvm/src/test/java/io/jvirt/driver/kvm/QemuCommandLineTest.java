@@ -62,6 +62,7 @@ class QemuCommandLineTest {
                 "-mon", "chardev=charmonitor,id=monitor,mode=control",
                 "-rtc", "base=utc",
                 "-no-shutdown",
+                "-boot", "strict=on",
                 "-display", "none",
                 "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
                 "-msg", "timestamp=on"),
@@ -130,9 +131,11 @@ class QemuCommandLineTest {
                 + "<controller type='usb' model='piix3-uhci'/><input type='tablet' bus='usb'/>"
                 + "<input type='mouse' bus='ps2'/><graphics type='vnc' autoport='yes'/></devices></domain>");
         assertSequence(argv, "-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,acpi=off");
-        assertSequence(argv, "-boot", "order=dc");
+        // libvirt 9's boot order: no CD-ROM here, so the first disk, second in <os>, gets bootindex 2
+        assertSequence(argv, "-boot", "strict=on");
         assertSequence(argv, "-device", "piix3-usb-uhci,id=usb");
-        assertSequence(argv, "-device", "ide-hd,bus=ide.1,unit=0,drive=libvirt-1-format,id=ide0-1-0,serial=S,,1");
+        assertSequence(argv, "-device",
+                "ide-hd,bus=ide.1,unit=0,drive=libvirt-1-format,id=ide0-1-0,serial=S,,1,bootindex=2");
         assertSequence(argv, "-device", "lsi,id=scsi0");
         assertSequence(argv, "-device", "scsi-hd,bus=scsi0.0,scsi-id=1,drive=libvirt-2-format,id=scsi0-0-0-1");
         assertSequence(argv, "-device", "usb-tablet,id=input0,bus=usb.0");
@@ -146,8 +149,8 @@ class QemuCommandLineTest {
                 + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute io of <devices/disk/driver>");
         assertContains(refused(domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
                 + "<source network='default'/></interface>")), "network");
-        assertContains(refused(domain("<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>")),
-                "<devices/rng>");
+        assertContains(refused(domain("<rng model='virtio'><backend model='egd' type='udp'>"
+                + "<source mode='bind' service='1234'/></backend></rng>")), "RNG backend model 'egd'");
         assertContains(refused("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
                 + "<name>w</name><memory>65536</memory><os><type>hvm</type></os>"
                 + "<qemu:commandline><qemu:arg value='-foo'/></qemu:commandline></domain>"), "commandline");
@@ -293,6 +296,100 @@ class QemuCommandLineTest {
         assertContains(refused(domain("<audio id='1' type='alsa'/>")), "audio type 'alsa'");
         assertContains(refused(domain("<audio id='1' type='none'><input mixingEngine='no'/></audio>")),
                 "<devices/audio/input>");
+    }
+
+    @Test
+    void bootOrderBecomesBootindexOnTheFirstDeviceOfEachKindWithAMenu() {
+        List<String> argv = argv("<domain type='qemu'><name>w</name><memory>65536</memory>"
+                + "<os><type>hvm</type><boot dev='network'/><boot dev='cdrom'/><boot dev='hd'/><boot dev='fd'/>"
+                + "<bootmenu enable='yes' timeout='3000'/></os><devices>"
+                + "<disk type='file' device='disk'><source file='/i/a.img'/><target dev='vda'/></disk>"
+                + "<disk type='file' device='disk'><source file='/i/b.img'/><target dev='vdb'/></disk>"
+                + "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>"
+                + "<interface type='user'><mac address='52:54:00:00:00:01'/></interface></devices></domain>");
+        assertSequence(argv, "-boot", "menu=on,splash-time=3000,strict=on");
+        assertSequence(argv, "-device", "virtio-blk-pci,drive=libvirt-1-format,id=virtio-disk0,bootindex=3");
+        assertSequence(argv, "-device", "virtio-blk-pci,drive=libvirt-2-format,id=virtio-disk1");
+        assertSequence(argv, "-device", "ide-cd,bus=ide.1,unit=0,id=ide0-1-0,bootindex=2");
+        assertSequence(argv, "-device", "rtl8139,netdev=hostnet0,id=net0,mac=52:54:00:00:00:01,bootindex=1");
+        assertSequence(argv(domain("").replace("</type>", "</type><bootmenu enable='no' timeout='3000'/>")),
+                "-boot", "menu=off,strict=on");
+        assertContains(refused(domain("").replace("</type>", "</type><bootmenu enable='yes' timeout='65536'/>")),
+                "boot menu timeout '65536'");
+    }
+
+    @Test
+    void usbAndVirtioInputs() {
+        List<String> argv = argv(domain("<controller type='usb' model='qemu-xhci'/>"
+                + "<input type='mouse' bus='usb'><address type='usb' bus='0' port='2'/></input>"
+                + "<input type='keyboard' bus='usb'/><input type='tablet' bus='virtio'/>"
+                + "<input type='keyboard' bus='virtio'><address type='pci' slot='0x07'/></input>"));
+        assertSequence(argv, "-device", "qemu-xhci,id=usb,bus=pci.0,addr=0x2");
+        assertSequence(argv, "-device", "usb-mouse,id=input0,bus=usb.0,port=2");
+        assertSequence(argv, "-device", "usb-kbd,id=input1,bus=usb.0");
+        assertSequence(argv, "-device", "virtio-tablet-pci,id=input2,bus=pci.0,addr=0x3");
+        assertSequence(argv, "-device", "virtio-keyboard-pci,id=input3,bus=pci.0,addr=0x7");
+        assertContains(refused(domain("<controller type='usb' model='piix3-uhci'/><input type='mouse' bus='usb'>"
+                + "<address type='usb' bus='0' port='3'/></input>")), "USB port '3'");
+        assertContains(refused(domain("<input type='mouse' bus='usb'/>")), "without a USB controller");
+        assertContains(refused(domain("<input type='passthrough' bus='virtio'><source evdev='/dev/input/e'/></input>")),
+                "input type 'passthrough'");
+    }
+
+    @Test
+    void unixSocketSerialsBindOrConnect() {
+        List<String> argv = argv(domain("<serial type='unix'><source mode='bind' path='/run/s,0.sock'/>"
+                + "<target port='0'/></serial><serial type='unix'><source path='/run/s1.sock'/><target port='1'/></serial>"
+                + "<console type='unix'><source mode='bind' path='/run/s,0.sock'/><target type='serial' port='0'/></console>"));
+        assertSequence(argv, "-chardev", "socket,id=charserial0,path=/run/s,,0.sock,server=on,wait=off",
+                "-device", "isa-serial,chardev=charserial0,id=serial0,index=0");
+        assertSequence(argv, "-chardev", "socket,id=charserial1,path=/run/s1.sock");
+        assertContains(refused(domain("<serial type='unix'><source mode='listen' path='/run/s.sock'/></serial>")),
+                "unix socket mode 'listen'");
+    }
+
+    @Test
+    void vncListenElementsAndQxlVideo() {
+        assertSequence(argv(domain("<graphics type='vnc' port='5903' autoport='no'>"
+                + "<listen type='address' address='::1'/></graphics>")), "-vnc", "[::1]:3");
+        assertSequence(argv(domain("<graphics type='vnc'><listen type='none'/></graphics>")), "-vnc", "none");
+        assertContains(refused(domain("<graphics type='vnc' listen='127.0.0.1'><listen type='address'"
+                + " address='0.0.0.0'/></graphics>")), "differs");
+        assertContains(refused(domain("<graphics type='vnc'><listen type='network' network='n'/></graphics>")),
+                "VNC listen type 'network'");
+        List<String> argv = argv(domain("<video><model type='qxl' ram='65536' vram='32768' vgamem='16384' heads='1'"
+                + " primary='yes'/></video><video><model type='qxl' ram='65536' vram='32768' vgamem='8192'"
+                + " heads='2'/></video><video><model type='virtio'/></video>"));
+        assertSequence(argv, "-device",
+                "qxl-vga,id=video0,ram_size=67108864,vram_size=33554432,vgamem_mb=16");
+        assertSequence(argv, "-device", "qxl,id=video1,ram_size=67108864,vram_size=33554432,vgamem_mb=8,max_outputs=2");
+        assertSequence(argv, "-device", "virtio-gpu-pci,id=video2");
+        assertContains(refused(domain("<video><model type='vga'/></video><video><model type='vga'/></video>")),
+                "a secondary video device of model 'vga'");
+        assertContains(refused(domain("<video><model type='vga' ram='1024'/></video>")), "video ram for model 'vga'");
+    }
+
+    @Test
+    void rngTimersAndPowerManagement() {
+        List<String> argv = argv(domain("<rng model='virtio'><backend model='random'>/dev/hwrng</backend>"
+                + "<rate bytes='123' period='1234'/></rng><rng model='virtio'><backend model='builtin'/></rng>"
+                + "<rng model='virtio'><backend model='random'>/dev/random</backend><rate bytes='5'/></rng>")
+                .replace("<devices>", "<clock offset='localtime'><timer name='rtc' tickpolicy='catchup'/>"
+                        + "<timer name='pit' tickpolicy='delay'/><timer name='hpet' present='no'/></clock>"
+                        + "<pm><suspend-to-mem enabled='no'/><suspend-to-disk enabled='yes'/></pm><devices>"));
+        assertSequence(argv, "-object", "rng-random,id=objrng0,filename=/dev/hwrng",
+                "-device", "virtio-rng-pci,rng=objrng0,id=rng0,max-bytes=123,period=1234");
+        assertSequence(argv, "-object", "rng-builtin,id=objrng1", "-device", "virtio-rng-pci,rng=objrng1,id=rng1");
+        assertSequence(argv, "-device", "virtio-rng-pci,rng=objrng2,id=rng2,max-bytes=5,period=1000");
+        assertSequence(argv, "-machine", "pc-i440fx-7.2,usb=off,dump-guest-core=off,acpi=off,hpet=off");
+        assertSequence(argv, "-rtc", "base=localtime,driftfix=slew", "-global", "kvm-pit.lost_tick_policy=delay");
+        assertSequence(argv, "-global", "PIIX4_PM.disable_s3=1", "-global", "PIIX4_PM.disable_s4=0");
+        assertContains(refused(domain("").replace("</os>", "</os><clock offset='utc'><timer name='tsc'"
+                + " frequency='4567890000'/></clock>")), "timer 'tsc'");
+        assertContains(refused(domain("").replace("</os>", "</os><clock offset='utc'><timer name='rtc'"
+                + " track='guest'/></clock>")), "attribute track of <clock/timer>");
+        assertContains(refused(domain("<rng model='virtio'><backend model='random'>dev/random</backend></rng>")),
+                "RNG source");
     }
 
     @Test
