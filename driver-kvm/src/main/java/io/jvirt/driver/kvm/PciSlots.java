@@ -42,6 +42,7 @@ final class PciSlots {
         for (AddressDef a : requested) {
             if (a != null && "pci".equals(a.getType())) {
                 any = true;
+                checkRootBus(a, "a device");
                 int slot = number("address slot", a.getSlot(), SLOTS - 1);
                 int function = number("address function", a.getFunction(), 7);
                 if (!(q35 ? slot == 0x1f : slot == 1 && function == 2)) {

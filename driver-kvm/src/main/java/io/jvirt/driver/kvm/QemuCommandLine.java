@@ -91,12 +91,23 @@ final class QemuCommandLine {
             "devices/disk/address/@controller", "devices/disk/address/@target",
             "devices/disk/address/@unit",
             "devices/audio", "devices/audio/@id", "devices/audio/@type",
+            "cpu/numa", "cpu/numa/cell", "cpu/numa/cell/@id", "cpu/numa/cell/@cpus",
+            "cpu/numa/cell/@memory", "cpu/numa/cell/@unit",
             "clock/timer", "clock/timer/@name", "clock/timer/@tickpolicy", "clock/timer/@present",
             "os/bootmenu", "os/bootmenu/@enable", "os/bootmenu/@timeout",
             "pm", "pm/suspend-to-mem", "pm/suspend-to-mem/@enabled", "pm/suspend-to-disk",
             "pm/suspend-to-disk/@enabled",
             "devices/disk/backingStore",
             "devices/serial/source/@mode", "devices/console/source/@mode",
+            "devices/serial/source/@append", "devices/console/source/@append",
+            "devices/channel", "devices/channel/@type", "devices/channel/source",
+            "devices/channel/source/@mode", "devices/channel/source/@path", "devices/channel/source/@append",
+            "devices/channel/target", "devices/channel/target/@type", "devices/channel/target/@name",
+            "devices/channel/address", "devices/channel/address/@type", "devices/channel/address/@controller",
+            "devices/channel/address/@bus", "devices/channel/address/@port",
+            "devices/console/address", "devices/console/address/@type", "devices/console/address/@controller",
+            "devices/console/address/@bus", "devices/console/address/@port",
+            "devices/controller/@ports", "devices/controller/@vectors",
             "devices/input/address/@port",
             "devices/graphics/listen", "devices/graphics/listen/@type", "devices/graphics/listen/@address",
             "devices/video/model/@ram", "devices/video/model/@vgamem",
@@ -350,8 +361,9 @@ final class QemuCommandLine {
         if (def.getCurrentMemoryKiB() != 0 && def.getCurrentMemoryKiB() != kib) {
             throw unsupported("<currentMemory> below <memory> (ballooning at start) is not supported yet");
         }
-        add("-m", "size=" + kib + "k");
         int vcpus = Math.max(1, def.getVcpuCount());
+        NumaCells numa = NumaCells.of(def.getCpu(), kib, vcpus);
+        add("-m", "size=" + (numa == null ? kib : numa.totalKiB()) + "k");
         if (def.getVcpu() != null && def.getVcpu().getPlacement() != null
                 && !"static".equals(def.getVcpu().getPlacement())) {
             throw unsupported("vCPU placement '" + def.getVcpu().getPlacement() + "'");
@@ -377,6 +389,9 @@ final class QemuCommandLine {
         }
         add("-smp", vcpus + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
+        if (numa != null) {
+            argv.addAll(numa.argv());
+        }
     }
 
     private static int positive(String what, String value) {
@@ -525,6 +540,7 @@ final class QemuCommandLine {
     private PciSlots pci;
     private String scsiModel = "lsilogic";
     private boolean hasUsb;
+    private boolean hasVirtioSerial;
     private int usbPorts;
 
     private void controllers(DevicesDef devices) {
@@ -537,6 +553,10 @@ final class QemuCommandLine {
             }
             if (!seen.add(type)) {
                 throw unsupported("a second " + type + " controller with index 0");
+            }
+            if (!type.equals("virtio-serial") && (c.getExtraAttribute("ports") != null
+                    || c.getExtraAttribute("vectors") != null)) {
+                throw unsupported("ports or vectors of a " + type + " controller");
             }
             String model = c.getModel();
             switch (type) {
@@ -570,6 +590,12 @@ final class QemuCommandLine {
                         case "qemu-xhci" -> usb("qemu-xhci", c, 4); // its USB 2 ports; 5-8 are USB 3 only
                         default -> throw unsupported("USB controller model '" + m + "'");
                     }
+                }
+                case "virtio-serial" -> {
+                    if (model != null) {
+                        throw unsupported("virtio-serial controller model '" + model + "'");
+                    }
+                    virtioSerialController(c);
                 }
                 case "scsi" -> {
                     scsiModel = model == null ? "lsilogic" : model;
@@ -804,32 +830,119 @@ final class QemuCommandLine {
     }
 
     private void serials(DevicesDef devices) {
+        List<CharDeviceDef> serials = devices.getSerials();
+        List<CharDeviceDef> consoles = new ArrayList<>(devices.getConsoles());
+        // A serial-type console on port 0 is the first serial port (libvirt's compatibility
+        // console); without any <serial>, it defines that port.
+        if (!consoles.isEmpty() && consoleTargetType(consoles.get(0)).equals("serial")) {
+            CharDeviceDef console = consoles.remove(0);
+            String port = console.getTarget() == null ? null : console.getTarget().getPort();
+            if (port != null && !port.equals("0")) {
+                throw unsupported("a serial <console> on port " + port + " (it is serial port 0)");
+            }
+            if (serials.isEmpty()) {
+                serials = List.of(console);
+            } else if (!String.valueOf(serials.get(0).getType()).equals(console.getType())) {
+                throw unsupported("a <console> of type '" + console.getType() + "' on serial port 0 of type '"
+                        + serials.get(0).getType() + "'");
+            }
+        }
         int i = 0;
-        for (CharDeviceDef serial : devices.getSerials()) {
+        for (CharDeviceDef serial : serials) {
             String targetType = serial.getTarget() == null ? null : serial.getTarget().getType();
-            if (targetType != null && !targetType.equals("isa-serial")) {
+            if (targetType != null && !targetType.equals("isa-serial") && !targetType.equals("serial")) {
                 throw unsupported("serial target type '" + targetType + "'");
             }
             String port = serial.getTarget() == null ? null : serial.getTarget().getPort();
             if (port != null && !port.equals(String.valueOf(i))) {
                 throw unsupported("serial port " + port + " out of order");
             }
+            if (i == 4) {
+                throw unsupported("more than the 4 ISA serial ports of a PC");
+            }
             String id = "charserial" + i;
             add("-chardev", chardev(serial, id));
             add("-device", "isa-serial,chardev=" + id + ",id=serial" + i + ",index=" + i);
             i++;
         }
-        for (CharDeviceDef console : devices.getConsoles()) {
-            // libvirt mirrors the first serial port as <console type='serial'>: same device.
-            String targetType = console.getTarget() == null ? "serial" : console.getTarget().getType();
-            String port = console.getTarget() == null ? "0" : console.getTarget().getPort();
-            CharDeviceDef first = devices.getSerials().isEmpty() ? null : devices.getSerials().get(0);
-            boolean mirror = "serial".equals(targetType) && (port == null || "0".equals(port))
-                    && first != null && String.valueOf(first.getType()).equals(console.getType());
-            if (!mirror) {
-                throw unsupported("a <console> that is not the first serial port");
+        virtioSerial(devices, consoles);
+    }
+
+    private static String consoleTargetType(CharDeviceDef console) {
+        return console.getTarget() == null || console.getTarget().getType() == null ? "serial"
+                : console.getTarget().getType();
+    }
+
+    /**
+     * virtio consoles and {@code <channel>}s (the guest agent's among them) as ports of the
+     * virtio-serial controller, which libvirt adds when the XML has none.
+     */
+    private void virtioSerial(DevicesDef devices, List<CharDeviceDef> consoles) {
+        for (CharDeviceDef console : consoles) {
+            if (!consoleTargetType(console).equals("virtio")) {
+                throw unsupported("a <console> of target type '" + consoleTargetType(console)
+                        + "' besides the first serial port");
             }
         }
+        List<CharDeviceDef> channels = devices.getChannels();
+        if (consoles.isEmpty() && channels.isEmpty()) {
+            return;
+        }
+        if (!hasVirtioSerial) {
+            virtioSerialController(null);
+        }
+        int i = 0;
+        for (CharDeviceDef console : consoles) {
+            String id = "charconsole" + (i + 1); // console0 is the serial one, as in libvirt
+            add("-chardev", chardev(console, id));
+            add("-device", "virtconsole,chardev=" + id + ",id=console" + (i + 1)
+                    + virtioSerialPort(console.getAddress(), "console " + (i + 1)));
+            i++;
+        }
+        i = 0;
+        for (CharDeviceDef channel : channels) {
+            String targetType = channel.getTarget() == null ? null : channel.getTarget().getType();
+            if (!"virtio".equals(targetType)) {
+                throw unsupported("channel target type '" + targetType + "'");
+            }
+            String name = channel.getTarget().getName();
+            String id = "charchannel" + i;
+            add("-chardev", chardev(channel, id));
+            add("-device", "virtserialport,bus=virtio-serial0.0" + virtioSerialPort(channel.getAddress(), "channel " + i)
+                    + ",chardev=" + id + ",id=channel" + i
+                    + (name == null ? "" : ",name=" + escape(requirePrintable("channel name", name))));
+            i++;
+        }
+    }
+
+    private void virtioSerialController(ControllerDef c) {
+        hasVirtioSerial = true;
+        StringBuilder d = new StringBuilder("virtio-serial-pci,id=virtio-serial0");
+        if (c != null) {
+            String ports = c.getExtraAttribute("ports");
+            if (ports != null) {
+                d.append(",max_ports=").append(PciSlots.number("virtio-serial ports", ports, 31));
+            }
+            String vectors = c.getExtraAttribute("vectors");
+            if (vectors != null) {
+                d.append(",vectors=").append(PciSlots.number("virtio-serial vectors", vectors, 1024));
+            }
+        }
+        add("-device", d.append(pci.place(c == null ? null : c.getAddress(), "the virtio-serial controller"))
+                .toString());
+    }
+
+    /** {@code <address type='virtio-serial' controller='0' bus='0' port='N'/>} as {@code ,nr=N}. */
+    private static String virtioSerialPort(AddressDef address, String device) {
+        if (address == null) {
+            return "";
+        }
+        if (!"virtio-serial".equals(address.getType())) {
+            throw unsupported("address type '" + address.getType() + "' for " + device);
+        }
+        PciSlots.number("virtio-serial controller", address.getController(), 0);
+        PciSlots.number("virtio-serial bus", address.getBus(), 0);
+        return address.getPort() == null ? "" : ",nr=" + PciSlots.number("virtio-serial port", address.getPort(), 30);
     }
 
     private String chardev(CharDeviceDef c, String id) {
@@ -839,7 +952,12 @@ final class QemuCommandLine {
             case "null" -> "null,id=" + id;
             case "file" -> {
                 String p = c.getSource() == null ? null : c.getSource().getPath();
-                yield "file,id=" + id + ",path=" + path("serial file", p);
+                String append = c.getSource() == null ? null : c.getSource().getAppend();
+                if (append != null && !append.equals("on") && !append.equals("off")) {
+                    throw unsupported("file chardev append '" + append + "'");
+                }
+                yield "file,id=" + id + ",path=" + path("serial file", p)
+                        + (append == null ? "" : ",append=" + append);
             }
             case "unix" -> {
                 // libvirt's default mode is connect: QEMU is the client of a listening socket.

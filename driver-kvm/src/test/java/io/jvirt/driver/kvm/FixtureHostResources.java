@@ -101,6 +101,7 @@ final class FixtureHostResources implements AutoCloseable {
         }
         List<CharDeviceDef> chardevs = new ArrayList<>(def.getDevices().getSerials());
         chardevs.addAll(def.getDevices().getConsoles());
+        chardevs.addAll(def.getDevices().getChannels());
         for (CharDeviceDef c : chardevs) {
             if (c.getSource() != null && c.getSource().getPath() != null) {
                 Path moved = moved(c.getSource().getPath());

@@ -393,6 +393,59 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void numaCellsBecomeRamBackedNodesRoundedToMiB() {
+        List<String> argv = argv("<domain type='qemu'><name>n</name><memory unit='KiB'>219100</memory><vcpu>4</vcpu>"
+                + "<os><type>hvm</type></os><cpu><topology sockets='2' cores='2' threads='1'/><numa>"
+                + "<cell id='0' cpus='0,2' memory='109550' unit='KiB'/><cell cpus='1,3' memory='109550'/>"
+                + "</numa></cpu></domain>");
+        assertSequence(argv, "-m", "size=219136k", "-smp", "4,sockets=2,cores=2,threads=1",
+                "-object", "memory-backend-ram,id=ram-node0,size=112197632",
+                "-numa", "node,nodeid=0,cpus=0,cpus=2,memdev=ram-node0",
+                "-object", "memory-backend-ram,id=ram-node1,size=112197632",
+                "-numa", "node,nodeid=1,cpus=1,cpus=3,memdev=ram-node1");
+        String cells = "<domain type='qemu'><name>n</name><memory unit='KiB'>%s</memory><vcpu>2</vcpu>"
+                + "<os><type>hvm</type></os><cpu><numa><cell %s cpus='%s' memory='1024'/></numa></cpu></domain>";
+        assertContains(refused(String.format(cells, "1024", "", "0-2")), "beyond the 2 vCPUs");
+        assertContains(refused(String.format(cells, "1024", "id='1'", "0-1")), "NUMA cell id '1' out of order");
+        assertContains(refused(String.format(cells, "1024", "", "0-1,^1")), "NUMA cell cpus");
+        assertContains(refused(String.format(cells, "1024", "memAccess='shared'", "0-1")),
+                "attribute memAccess of <cpu/numa/cell>");
+    }
+
+    @Test
+    void consolesChannelsAndTheVirtioSerialController() {
+        List<String> argv = argv(domain("<controller type='virtio-serial' index='0' ports='16' vectors='4'>"
+                + "<address type='pci' slot='0x06'/></controller>"
+                + "<serial type='file'><source path='/var/log/s.log' append='on'/><target port='0'/></serial>"
+                + "<console type='file'><source path='/var/log/s.log'/><target type='serial' port='0'/></console>"
+                + "<console type='pty'><target type='virtio' port='1'/></console>"
+                + "<channel type='unix'><source mode='bind' path='/run/ga,0.sock'/>"
+                + "<target type='virtio' name='org.qemu.guest_agent.0'/>"
+                + "<address type='virtio-serial' controller='0' bus='0' port='2'/></channel>"
+                + "<channel type='pty'><target type='virtio' name='a,b'/></channel>"));
+        assertSequence(argv, "-device", "virtio-serial-pci,id=virtio-serial0,max_ports=16,vectors=4,bus=pci.0,addr=0x6");
+        assertSequence(argv, "-chardev", "file,id=charserial0,path=/var/log/s.log,append=on",
+                "-device", "isa-serial,chardev=charserial0,id=serial0,index=0");
+        assertSequence(argv, "-chardev", "pty,id=charconsole1", "-device", "virtconsole,chardev=charconsole1,id=console1");
+        assertSequence(argv, "-chardev", "socket,id=charchannel0,path=/run/ga,,0.sock,server=on,wait=off",
+                "-device", "virtserialport,bus=virtio-serial0.0,nr=2,chardev=charchannel0,id=channel0,"
+                        + "name=org.qemu.guest_agent.0");
+        assertSequence(argv, "-device", "virtserialport,bus=virtio-serial0.0,chardev=charchannel1,id=channel1,name=a,,b");
+        // without a controller in the XML the channel gets libvirt's implicit one; a lone console is serial 0
+        List<String> implicit = argv(domain("<console type='pty'/><channel type='pty'><target type='virtio'/></channel>"));
+        assertSequence(implicit, "-chardev", "pty,id=charserial0", "-device", "isa-serial,chardev=charserial0,id=serial0,index=0",
+                "-device", "virtio-serial-pci,id=virtio-serial0");
+        assertContains(refused(domain("<serial type='pty'/><console type='file'><source path='/l'/></console>")),
+                "on serial port 0 of type 'pty'");
+        assertContains(refused(domain("<channel type='pty'><target type='guestfwd' address='10.0.2.1' port='4600'/>"
+                + "</channel>")), "channel target type 'guestfwd'");
+        assertContains(refused(domain("<controller type='usb' model='piix3-uhci' ports='4'/>")),
+                "ports or vectors of a usb controller");
+        assertContains(refused(domain("<serial type='pty'/><serial type='pty'/><serial type='pty'/><serial type='pty'/>"
+                + "<serial type='pty'/>")), "more than the 4 ISA serial ports");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
