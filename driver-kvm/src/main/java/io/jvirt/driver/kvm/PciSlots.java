@@ -3,54 +3,63 @@ package io.jvirt.driver.kvm;
 import static io.jvirt.driver.kvm.QemuEscaping.unsupported;
 
 import io.jvirt.xml.AddressDef;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * PCI addresses on the root bus, the only bus this driver builds. A device's
- * {@code <address type='pci'/>} becomes {@code bus=pci.0,addr=0xS.0xF} (pcie.0 on q35).
+ * PCI addresses on the buses this driver builds: the root bus (pci.0, or pcie.0 on q35) and
+ * the buses of the PCI controllers in the XML (a pci-bridge, a pcie-root-port), named
+ * {@code pci.N} after their index as libvirt names them. A device's
+ * {@code <address type='pci' bus='N' slot='S' function='F'/>} becomes
+ * {@code bus=pci.N,addr=0xS.0xF}.
  *
- * <p>Without any address in the domain QEMU picks the first free slot for each device in argv
- * order, which is as stable as the argv. Once one device asks for a slot, every other PCI device
- * is given one here, avoiding requested and built-in slots: QEMU's own choice could take a slot
- * a later device asks for.
+ * <p>Without any address in the domain QEMU picks the first free root-bus slot for each device
+ * in argv order, which is as stable as the argv. Once one device asks for a slot, every other
+ * PCI device is given one here, avoiding requested and built-in slots: QEMU's own choice could
+ * take a slot a later device asks for.
  */
 final class PciSlots {
     private static final int SLOTS = 32;
 
-    private final String bus;
+    /** A bus devices plug into: QEMU's id for it and the slots it offers. */
+    private record Bus(String name, int firstSlot, int lastSlot) {
+    }
+
     private final boolean q35;
-    private final Set<Integer> taken = new HashSet<>(); // slot * 8 + function
+    private final Map<Integer, Bus> buses = new HashMap<>();
+    private final Set<Integer> taken = new HashSet<>(); // (bus * 32 + slot) * 8 + function
     private final boolean assignAll;
 
-    /** {@code requested}: the PCI addresses of every device that will be built, claimed first. */
-    PciSlots(boolean q35, List<AddressDef> requested) {
+    /**
+     * @param bridges the models of the PCI controllers beyond the root, by index
+     *     ({@code pcie-root-port}: one slot; {@code pci-bridge}: slots 1 to 31)
+     * @param requested the PCI addresses of every device that will be built, claimed first
+     */
+    PciSlots(boolean q35, Map<Integer, String> bridges, List<AddressDef> requested) {
         this.q35 = q35;
-        this.bus = q35 ? "pcie.0" : "pci.0";
+        buses.put(0, new Bus(q35 ? "pcie.0" : "pci.0", 0, SLOTS - 1));
+        bridges.forEach((index, model) -> buses.put(index, model.equals("pci-bridge")
+                ? new Bus("pci." + index, 1, SLOTS - 1) : new Bus("pci." + index, 0, 0)));
         taken.add(0); // the host bridge
-        if (q35) {
-            for (int f = 0; f < 8; f++) {
-                taken.add(0x1f * 8 + f); // ICH9: LPC, SATA, SMBus
-            }
-        } else {
-            for (int f = 0; f < 8; f++) {
-                taken.add(8 + f); // PIIX3: ISA, IDE, (USB), ACPI
-            }
+        for (int f = 0; f < 8; f++) {
+            // ICH9's LPC, SATA and SMBus; PIIX3's ISA, IDE, USB and ACPI functions
+            taken.add((q35 ? 0x1f : 1) * 8 + f);
         }
         boolean any = false;
         for (AddressDef a : requested) {
             if (a != null && "pci".equals(a.getType())) {
                 any = true;
-                checkRootBus(a, "a device");
-                int slot = number("address slot", a.getSlot(), SLOTS - 1);
+                int bus = bus(a, "a device");
+                int slot = slot(a, bus);
                 int function = number("address function", a.getFunction(), 7);
-                if (!(q35 ? slot == 0x1f : slot == 1 && function == 2)) {
-                    // 00:01.2 is PIIX3's USB function, which libvirt fills with piix3-usb-uhci.
-                    if (!taken.add(slot * 8 + function)) {
-                        throw unsupported("PCI address 00:" + hex(slot) + "." + function
-                                + " is used twice or taken by the machine");
-                    }
+                // 00:01.2 is PIIX3's USB function, which libvirt fills with piix3-usb-uhci.
+                boolean piix3Usb = !q35 && bus == 0 && slot == 1 && function == 2;
+                if (!piix3Usb && !taken.add(key(bus, slot, function))) {
+                    throw unsupported("PCI address " + hex(bus) + ":" + hex(slot) + "." + function
+                            + " is used twice or taken by the machine");
                 }
             }
         }
@@ -66,25 +75,26 @@ final class PciSlots {
             if (!"pci".equals(address.getType())) {
                 throw unsupported("address type '" + address.getType() + "' for " + device);
             }
-            checkRootBus(address, device);
-            int slot = number("address slot", address.getSlot(), SLOTS - 1);
+            int bus = bus(address, device);
+            int slot = slot(address, bus);
             int function = number("address function", address.getFunction(), 7);
             String multi = "on".equals(address.getMultifunction()) ? ",multifunction=on" : "";
             if (address.getMultifunction() != null && !address.getMultifunction().matches("on|off")) {
                 throw unsupported("PCI multifunction '" + address.getMultifunction() + "'");
             }
-            return ",bus=" + bus + ",addr=0x" + hex(slot) + (function == 0 ? "" : ".0x" + function) + multi;
+            return ",bus=" + buses.get(bus).name() + ",addr=0x" + hex(slot)
+                    + (function == 0 ? "" : ".0x" + function) + multi;
         }
         if (!assignAll) {
             return "";
         }
         for (int slot = 1; slot < SLOTS; slot++) {
             if (free(slot)) {
-                taken.add(slot * 8);
-                return ",bus=" + bus + ",addr=0x" + hex(slot);
+                taken.add(key(0, slot, 0));
+                return ",bus=" + buses.get(0).name() + ",addr=0x" + hex(slot);
             }
         }
-        throw unsupported("no free PCI slot on " + bus + " for " + device);
+        throw unsupported("no free PCI slot on " + buses.get(0).name() + " for " + device);
     }
 
     /**
@@ -98,8 +108,7 @@ final class PciSlots {
         if (!"pci".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + device);
         }
-        checkRootBus(address, device);
-        if (number("address slot", address.getSlot(), SLOTS - 1) != slot
+        if (bus(address, device) != 0 || number("address slot", address.getSlot(), SLOTS - 1) != slot
                 || number("address function", address.getFunction(), 7) != function) {
             throw unsupported(device + " is built into the " + (q35 ? "q35" : "i440FX")
                     + " machine at 00:" + hex(slot) + "." + function);
@@ -108,18 +117,35 @@ final class PciSlots {
 
     private boolean free(int slot) {
         for (int f = 0; f < 8; f++) {
-            if (taken.contains(slot * 8 + f)) {
+            if (taken.contains(key(0, slot, f))) {
                 return false;
             }
         }
         return true;
     }
 
-    private void checkRootBus(AddressDef address, String device) {
-        if (number("address domain", address.getDomain(), 0xffff) != 0 || number("address bus", address.getBus(), 0xff) != 0) {
-            throw unsupported("PCI address of " + device + " off the root bus (domain "
-                    + address.getDomain() + ", bus " + address.getBus() + ")");
+    private int bus(AddressDef address, String device) {
+        int bus = number("address bus", address.getBus(), 0xff);
+        if (number("address domain", address.getDomain(), 0xffff) != 0 || !buses.containsKey(bus)) {
+            throw unsupported("PCI address of " + device + " on bus " + address.getBus()
+                    + (address.getDomain() == null ? "" : " of domain " + address.getDomain())
+                    + ", which no PCI controller provides");
         }
+        return bus;
+    }
+
+    private int slot(AddressDef address, int bus) {
+        Bus b = buses.get(bus);
+        int slot = number("address slot", address.getSlot(), SLOTS - 1);
+        if (slot < b.firstSlot() || slot > b.lastSlot()) {
+            throw unsupported("PCI slot " + hex(slot) + " on " + b.name() + " (it has slots "
+                    + hex(b.firstSlot()) + "-" + hex(b.lastSlot()) + ")");
+        }
+        return slot;
+    }
+
+    private static int key(int bus, int slot, int function) {
+        return (bus * SLOTS + slot) * 8 + function;
     }
 
     /** libvirt's numbers: decimal or 0x-hex, absent meaning 0; {@code what} names it in the refusal. */

@@ -108,6 +108,9 @@ final class QemuCommandLine {
             "devices/console/address", "devices/console/address/@type", "devices/console/address/@controller",
             "devices/console/address/@bus", "devices/console/address/@port",
             "devices/controller/@ports", "devices/controller/@vectors",
+            "devices/controller/model", "devices/controller/model/@name", "devices/controller/target",
+            "devices/controller/target/@chassis", "devices/controller/target/@port",
+            "devices/controller/target/@chassisNr",
             "devices/input/address/@port",
             "devices/graphics/listen", "devices/graphics/listen/@type", "devices/graphics/listen/@address",
             "devices/video/model/@ram", "devices/video/model/@vgamem",
@@ -219,7 +222,11 @@ final class QemuCommandLine {
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
         boot(devices);
         kernel();
-        pci = new PciSlots(q35, requestedPciAddresses(devices));
+        java.util.SortedMap<Integer, ControllerDef> bridges = pciBridges(devices);
+        java.util.Map<Integer, String> bridgeModels = new java.util.HashMap<>();
+        bridges.forEach((index, c) -> bridgeModels.put(index, c.getModel()));
+        pci = new PciSlots(q35, bridgeModels, requestedPciAddresses(devices));
+        bridges.forEach(this::pciBridge); // before the devices plugged into them
         controllers(devices);
         disks(devices);
         interfaces(devices);
@@ -241,7 +248,8 @@ final class QemuCommandLine {
         List<DeviceDef> all = new ArrayList<>();
         all.addAll(devices.getDisks());
         devices.getControllers().stream()
-                .filter(c -> !List.of("ide", "sata", "pci").contains(String.valueOf(c.getType())))
+                .filter(c -> !List.of("ide", "sata").contains(String.valueOf(c.getType())))
+                .filter(c -> !("pci".equals(c.getType()) && isRoot(c)))
                 .forEach(all::add);
         all.addAll(devices.getInterfaces());
         all.addAll(devices.getVideos());
@@ -543,18 +551,92 @@ final class QemuCommandLine {
     private boolean hasVirtioSerial;
     private int usbPorts;
 
+    private static boolean isRoot(ControllerDef c) {
+        return "0".equals(c.getIndex()) || c.getIndex() == null
+                && (!"pci".equals(c.getType()) || List.of("pci-root", "pcie-root").contains(c.getModel()));
+    }
+
+    /**
+     * The PCI controllers beyond the root bus, by index: pcie-root-ports on q35, pci-bridges
+     * on the i440FX, each plugged into the root bus.
+     */
+    private java.util.SortedMap<Integer, ControllerDef> pciBridges(DevicesDef devices) {
+        java.util.SortedMap<Integer, ControllerDef> bridges = new java.util.TreeMap<>();
+        // Controllers without an index get the next free ones, as libvirt numbers them.
+        int next = devices.getControllers().stream().filter(c -> "pci".equals(c.getType()) && c.getIndex() != null)
+                .mapToInt(c -> PciSlots.number("PCI controller index", c.getIndex(), 0xff)).max().orElse(0) + 1;
+        for (ControllerDef c : devices.getControllers()) {
+            if (!"pci".equals(c.getType()) || isRoot(c)) {
+                continue;
+            }
+            int index = c.getIndex() == null ? next++ : PciSlots.number("PCI controller index", c.getIndex(), 0xff);
+            String model = String.valueOf(c.getModel());
+            String expected = q35 ? "pcie-root-port" : "pci-bridge";
+            if (!model.equals(expected)) {
+                throw unsupported("PCI controller model '" + model + "' on " + machine
+                        + " (only " + expected + " beyond the root bus)");
+            }
+            if (c.getAddress() != null && PciSlots.number("address bus", c.getAddress().getBus(), 0xff) != 0) {
+                throw unsupported("a " + model + " that is not on the root bus");
+            }
+            if (bridges.put(index, c) != null) {
+                throw unsupported("a second pci controller with index " + index);
+            }
+        }
+        return bridges;
+    }
+
+    /** One of {@link #pciBridges}, with libvirt's chassis and port numbers (the index, by default). */
+    private void pciBridge(int index, ControllerDef c) {
+        org.w3c.dom.Element modelName = c.getExtraElement("model");
+        String qemuDevice = modelName == null || modelName.getAttribute("name").isEmpty() ? c.getModel()
+                : modelName.getAttribute("name");
+        // ioh3420 is Intel's root port, the one libvirt used before QEMU's generic pcie-root-port
+        boolean sameKind = qemuDevice.equals(c.getModel())
+                || c.getModel().equals("pcie-root-port") && qemuDevice.equals("ioh3420");
+        if (!sameKind) {
+            throw unsupported("PCI controller " + index + " of model '" + c.getModel() + "' as '" + qemuDevice + "'");
+        }
+        org.w3c.dom.Element target = c.getExtraElement("target");
+        String wrong = !qemuDevice.equals("pci-bridge") ? "chassisNr" : "port";
+        if (target != null && (target.hasAttribute(wrong) || qemuDevice.equals("pci-bridge")
+                && target.hasAttribute("chassis"))) {
+            throw unsupported("a " + qemuDevice + " target with " + (target.hasAttribute(wrong) ? wrong : "chassis"));
+        }
+        StringBuilder d = new StringBuilder(qemuDevice);
+        if (!qemuDevice.equals("pci-bridge")) {
+            String port = target == null ? "" : target.getAttribute("port");
+            if (!port.isEmpty()) {
+                d.append(",port=0x").append(Integer.toHexString(PciSlots.number("root port", port, 0xff)));
+            }
+            String chassis = target == null ? "" : target.getAttribute("chassis");
+            d.append(",chassis=").append(chassis.isEmpty() ? index : PciSlots.number("chassis", chassis, 0xff));
+        } else {
+            String chassis = target == null ? "" : target.getAttribute("chassisNr");
+            d.append(",chassis_nr=").append(chassis.isEmpty() ? index : PciSlots.number("chassisNr", chassis, 0xff));
+        }
+        d.append(",id=pci.").append(index).append(pci.place(c.getAddress(), "PCI controller " + index));
+        add("-device", d.toString());
+    }
+
     private void controllers(DevicesDef devices) {
         Set<String> seen = new java.util.HashSet<>();
         for (ControllerDef c : devices.getControllers()) {
             String type = String.valueOf(c.getType());
             String index = c.getIndex() == null ? "0" : c.getIndex();
+            if (type.equals("pci") && !isRoot(c)) {
+                continue; // built first, by pciBridges
+            }
+            if (c.getExtraElement("model") != null || c.getExtraElement("target") != null) {
+                throw unsupported("<model> or <target> in a " + type + " controller");
+            }
             if (!"0".equals(index)) {
                 throw unsupported("controller " + type + " index " + index);
             }
             if (!seen.add(type)) {
                 throw unsupported("a second " + type + " controller with index 0");
             }
-            if (!type.equals("virtio-serial") && (c.getExtraAttribute("ports") != null
+            if (!type.equals("virtio-serial") && (!type.equals("usb") && c.getExtraAttribute("ports") != null
                     || c.getExtraAttribute("vectors") != null)) {
                 throw unsupported("ports or vectors of a " + type + " controller");
             }
@@ -588,6 +670,7 @@ final class QemuCommandLine {
                         case "none" -> { }
                         case "piix3-uhci" -> usb("piix3-usb-uhci", c, 2);
                         case "qemu-xhci" -> usb("qemu-xhci", c, 4); // its USB 2 ports; 5-8 are USB 3 only
+                        case "nec-xhci" -> usb("nec-usb-xhci", c, 4);
                         default -> throw unsupported("USB controller model '" + m + "'");
                     }
                 }
@@ -610,6 +693,15 @@ final class QemuCommandLine {
     private void usb(String device, ControllerDef c, int ports) {
         hasUsb = true;
         usbPorts = ports;
+        String p = c.getExtraAttribute("ports");
+        if (p != null) {
+            if (!device.endsWith("xhci")) {
+                throw unsupported("ports of a " + device + " controller");
+            }
+            // libvirt gives an xHCI as many USB 3 ports as USB 2 ones
+            usbPorts = PciSlots.number("USB ports", p, 15);
+            device += ",p2=" + usbPorts + ",p3=" + usbPorts;
+        }
         add("-device", device + ",id=usb" + pci.place(c.getAddress(), "the USB controller"));
     }
 

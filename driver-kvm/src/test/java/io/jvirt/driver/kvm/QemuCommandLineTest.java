@@ -228,7 +228,7 @@ class QemuCommandLineTest {
     void pciAddressesThatCannotBeHonouredAreRefused() {
         String balloonAt = "<memballoon model='virtio'><address type='pci' domain='0x0000' bus='%s' slot='%s'"
                 + " function='0x0'/></memballoon>";
-        assertContains(refused(domain(String.format(balloonAt, "0x01", "0x03"))), "off the root bus");
+        assertContains(refused(domain(String.format(balloonAt, "0x01", "0x03"))), "which no PCI controller provides");
         assertContains(refused(domain(String.format(balloonAt, "0x00", "0x01"))), "taken by the machine");
         assertContains(refused(domain(String.format(balloonAt, "0x00", "0x20"))), "address slot '0x20'");
         assertContains(refused(domain(String.format(balloonAt, "0x00", "0x03")
@@ -439,10 +439,50 @@ class QemuCommandLineTest {
                 "on serial port 0 of type 'pty'");
         assertContains(refused(domain("<channel type='pty'><target type='guestfwd' address='10.0.2.1' port='4600'/>"
                 + "</channel>")), "channel target type 'guestfwd'");
-        assertContains(refused(domain("<controller type='usb' model='piix3-uhci' ports='4'/>")),
-                "ports or vectors of a usb controller");
+        assertContains(refused(domain("<controller type='scsi' model='virtio-scsi' ports='4'/>")),
+                "ports or vectors of a scsi controller");
         assertContains(refused(domain("<serial type='pty'/><serial type='pty'/><serial type='pty'/><serial type='pty'/>"
                 + "<serial type='pty'/>")), "more than the 4 ISA serial ports");
+    }
+
+    @Test
+    void pcieRootPortsAndPciBridgesCarryDevices() {
+        List<String> q35 = argv(domain("<controller type='pci' index='0' model='pcie-root'/>"
+                + "<controller type='pci' index='2' model='pcie-root-port'><model name='ioh3420'/>"
+                + "<target chassis='2' port='0x11'/><address type='pci' slot='0x02' function='0x1'/></controller>"
+                + "<controller type='pci' index='1' model='pcie-root-port'><model name='pcie-root-port'/>"
+                + "<target chassis='1' port='0x10'/>"
+                + "<address type='pci' slot='0x02' function='0x0' multifunction='on'/></controller>"
+                + "<controller type='pci' model='pcie-root-port'/>"
+                + "<controller type='usb' model='qemu-xhci' ports='15'><address type='pci' bus='0x01' slot='0x00'/>"
+                + "</controller>"
+                + "<disk type='file' device='disk'><source file='/i/a.img'/><target dev='vda'/>"
+                + "<address type='pci' domain='0x0000' bus='0x02' slot='0x00' function='0x0'/></disk>")
+                .replace("machine='pc'", "machine='q35'"));
+        // bridges first, in index order, whatever the XML order; the unindexed port gets index 3
+        assertSequence(q35, "-device", "pcie-root-port,port=0x10,chassis=1,id=pci.1,bus=pcie.0,addr=0x2,multifunction=on",
+                "-device", "ioh3420,port=0x11,chassis=2,id=pci.2,bus=pcie.0,addr=0x2.0x1",
+                "-device", "pcie-root-port,chassis=3,id=pci.3,bus=pcie.0,addr=0x1");
+        assertSequence(q35, "-device", "qemu-xhci,p2=15,p3=15,id=usb,bus=pci.1,addr=0x0");
+        assertSequence(q35, "-device", "virtio-blk-pci,bus=pci.2,addr=0x0,drive=libvirt-1-format,id=virtio-disk0");
+        List<String> pc = argv(domain("<controller type='pci' index='1' model='pci-bridge'><target chassisNr='1'/>"
+                + "<address type='pci' slot='0x08'/></controller><controller type='usb' model='nec-xhci'/>"
+                + "<memballoon model='virtio'><address type='pci' bus='0x01' slot='0x05'/></memballoon>"));
+        assertSequence(pc, "-device", "pci-bridge,chassis_nr=1,id=pci.1,bus=pci.0,addr=0x8");
+        assertSequence(pc, "-device", "nec-usb-xhci,id=usb,bus=pci.0,addr=0x2");
+        assertSequence(pc, "-device", "virtio-balloon-pci,id=balloon0,bus=pci.1,addr=0x5");
+        String onPort = "<controller type='pci' index='1' model='pcie-root-port'/>"
+                + "<memballoon model='virtio'><address type='pci' bus='0x01' slot='0x%s'/></memballoon>";
+        assertContains(refused(domain(String.format(onPort, "01")).replace("machine='pc'", "machine='q35'")),
+                "PCI slot 1 on pci.1 (it has slots 0-0)");
+        assertContains(refused(domain(String.format(onPort, "00"))), "only pci-bridge beyond the root bus");
+        assertContains(refused(domain("<memballoon model='virtio'><address type='pci' bus='0x03' slot='0x01'/></memballoon>")),
+                "on bus 0x03, which no PCI controller provides");
+        assertContains(refused(domain("<controller type='pci' index='1' model='pci-bridge'/>"
+                + "<controller type='pci' index='1' model='pci-bridge'/>")), "a second pci controller with index 1");
+        assertContains(refused(domain("<controller type='usb' model='qemu-xhci' ports='16'/>")), "USB ports '16'");
+        assertContains(refused(domain("<controller type='usb' model='piix3-uhci' ports='2'/>")),
+                "ports of a piix3-usb-uhci controller");
     }
 
     @Test
