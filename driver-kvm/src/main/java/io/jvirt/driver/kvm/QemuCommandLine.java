@@ -54,7 +54,9 @@ final class QemuCommandLine {
     static final Set<String> SUPPORTED = Set.of(
             "@type", "@id", "name", "uuid", "title", "description", "metadata",
             "memory", "memory/@unit", "currentMemory", "currentMemory/@unit",
-            "vcpu", "vcpu/@placement",
+            "vcpu", "vcpu/@placement", "vcpu/@current",
+            "iothreads", "iothreadids", "iothreadids/iothread", "iothreadids/iothread/@id",
+            "devices/disk/driver/@iothread",
             "os", "os/type", "os/type/@arch", "os/type/@machine", "os/kernel", "os/initrd",
             "os/cmdline", "os/boot", "os/boot/@dev",
             "features", "features/acpi", "features/apic", "features/pae",
@@ -91,6 +93,8 @@ final class QemuCommandLine {
             "devices/disk/address/@controller", "devices/disk/address/@target",
             "devices/disk/address/@unit",
             "devices/audio", "devices/audio/@id", "devices/audio/@type",
+            "os/loader", "os/loader/@type", "os/loader/@readonly", "os/loader/@secure", "os/nvram",
+            "features/smm", "features/smm/@state",
             "cpu/numa", "cpu/numa/cell", "cpu/numa/cell/@id", "cpu/numa/cell/@cpus",
             "cpu/numa/cell/@memory", "cpu/numa/cell/@unit",
             "clock/timer", "clock/timer/@name", "clock/timer/@tickpolicy", "clock/timer/@present",
@@ -279,7 +283,10 @@ final class QemuCommandLine {
         if (timers.hpetOff()) {
             m.append(",hpet=off");
         }
-        add("-machine", m.toString());
+        QemuFirmware firmware = QemuFirmware.of(def);
+        argv.addAll(firmware.blockdevs()); // the machine maps these nodes as its flash
+        add("-machine", m.append(firmware.machineOptions()).toString());
+        argv.addAll(firmware.after());
         String type = def.getType();
         if ("qemu".equals(type)) {
             add("-accel", "tcg");
@@ -395,12 +402,50 @@ final class QemuCommandLine {
         if (vcpus > cpuMax) {
             throw unsupported("Maximum CPUs greater than specified machine type limit " + cpuMax);
         }
-        add("-smp", vcpus + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
+        // <vcpu current='N'>: N online at start, the rest hot-pluggable up to the maximum.
+        String current = def.getVcpu() == null ? null : def.getVcpu().getCurrent();
+        String online = current == null ? Integer.toString(vcpus)
+                : PciSlots.number("vcpu current", current, vcpus) + ",maxcpus=" + vcpus;
+        if (online.startsWith("0,")) {
+            throw unsupported("vcpu current '0'");
+        }
+        add("-smp", online + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
         if (numa != null) {
             argv.addAll(numa.argv());
         }
+        iothreads();
     }
+
+    /**
+     * {@code <iothreads>N</iothreads>} (ids 1..N) or {@code <iothreadids>} as QEMU I/O threads
+     * {@code iothreadN}, which virtio disks name in {@code <driver iothread='N'/>}.
+     */
+    private void iothreads() {
+        org.w3c.dom.Element count = def.getExtraElement("iothreads");
+        org.w3c.dom.Element ids = def.getExtraElement("iothreadids");
+        int n = count == null ? 0 : PciSlots.number("iothreads", count.getTextContent().strip(), 1024);
+        Set<Integer> all = new java.util.TreeSet<>();
+        if (ids != null) {
+            org.w3c.dom.NodeList list = ids.getElementsByTagName("iothread");
+            for (int i = 0; i < list.getLength(); i++) {
+                String id = ((org.w3c.dom.Element) list.item(i)).getAttribute("id");
+                if (!all.add(positive("iothread id", id))) {
+                    throw unsupported("iothread id " + id + " twice");
+                }
+            }
+        }
+        // libvirt numbers the threads <iothreadids> leaves out from 1 up, skipping used ids
+        for (int id = 1; all.size() < n; id++) {
+            all.add(id);
+        }
+        for (int id : all) {
+            add("-object", "iothread,id=iothread" + id);
+        }
+        iothreadIds = all;
+    }
+
+    private Set<Integer> iothreadIds = Set.of();
 
     private static int positive(String what, String value) {
         try {
@@ -763,6 +808,9 @@ final class QemuCommandLine {
             cache = DiskCache.of(disk.getDriver().getCache());
         }
         format = format == null ? "raw" : format;
+        if (!bus.equals("virtio") && disk.getDriver() != null && disk.getDriver().getExtraAttribute("iothread") != null) {
+            throw unsupported("an iothread for " + bus + " disk '" + dev + "' (virtio disks only)");
+        }
         if (!format.equals("raw") && !format.equals("qcow2")) {
             throw unsupported("disk format '" + format + "' (raw and qcow2 are supported)");
         }
@@ -793,8 +841,16 @@ final class QemuCommandLine {
                 if (cdrom) {
                     throw unsupported("a CD-ROM on the virtio bus");
                 }
-                d.append("virtio-blk-pci").append(pci.place(address, "disk '" + dev + "'"))
-                        .append(",drive=").append(formatNode).append(",id=virtio-disk").append(index);
+                d.append("virtio-blk-pci").append(pci.place(address, "disk '" + dev + "'"));
+                String iothread = disk.getDriver() == null ? null : disk.getDriver().getExtraAttribute("iothread");
+                if (iothread != null) {
+                    int id = positive("disk iothread", iothread);
+                    if (!iothreadIds.contains(id)) {
+                        throw unsupported("disk '" + dev + "' names iothread " + id + ", which the domain lacks");
+                    }
+                    d.append(",iothread=iothread").append(id);
+                }
+                d.append(",drive=").append(formatNode).append(",id=virtio-disk").append(index);
             }
             case "ide", "sata" -> {
                 if (bus.equals("ide") && q35) {

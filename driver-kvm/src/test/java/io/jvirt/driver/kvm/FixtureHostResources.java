@@ -68,6 +68,15 @@ final class FixtureHostResources implements AutoCloseable {
             Files.write(initrd, new byte[512]);
             os.setInitrd(initrd.toString());
         }
+        if (os != null && os.getLoader() != null && os.getLoader().getText() != null) {
+            // Firmware is mapped, not run, while QEMU is paused: zeros of a size QEMU takes
+            // (a BIOS ROM in 64 KiB steps, flash in 4 KiB sectors) stand in for SeaBIOS or OVMF.
+            boolean flash = "pflash".equals(os.getLoader().getType());
+            os.getLoader().setText(zeros(moved(os.getLoader().getText().strip()), flash ? 2 << 20 : 256 << 10));
+        }
+        if (os != null && os.getNvram() != null && os.getNvram().getText() != null) {
+            os.getNvram().setText(zeros(moved(os.getNvram().getText().strip()), 128 << 10));
+        }
         if (def.getDevices() == null) {
             return;
         }
@@ -168,6 +177,11 @@ final class FixtureHostResources implements AutoCloseable {
         b.putShort(0x206, (short) 0x0202);
         b.put(0x211, (byte) 0x01);       // loadflags: LOADED_HIGH
         Files.write(file, b.array());
+        return file.toString();
+    }
+
+    private static String zeros(Path file, int size) throws IOException {
+        Files.write(file, new byte[size]);
         return file.toString();
     }
 

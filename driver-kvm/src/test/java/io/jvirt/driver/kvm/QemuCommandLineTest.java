@@ -486,6 +486,49 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void firmwareAsBiosOrPflashWithSecureBoot() {
+        assertSequence(argv(domain("").replace("</type>", "</type><loader>/usr/share/seabios/bios.bin</loader>")),
+                "-bios", "/usr/share/seabios/bios.bin", "-accel", "tcg");
+        String efi = "<domain type='qemu'><name>e</name><memory>65536</memory><os><type machine='q35'>hvm</type>"
+                + "<loader readonly='yes' secure='%s' type='pflash'>/usr/share/OVMF/OVMF_CODE.secboot.fd</loader>"
+                + "<nvram>/var/lib/nv/e_VARS.fd</nvram></os><features><acpi/>%s</features></domain>";
+        List<String> argv = argv(String.format(efi, "yes", "<smm state='on'/>"));
+        assertSequence(argv,
+                "-blockdev", "{\"driver\":\"file\",\"filename\":\"/usr/share/OVMF/OVMF_CODE.secboot.fd\","
+                        + "\"node-name\":\"libvirt-pflash0-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "-blockdev", "{\"node-name\":\"libvirt-pflash0-format\",\"read-only\":true,\"driver\":\"raw\","
+                        + "\"file\":\"libvirt-pflash0-storage\"}");
+        assertSequence(argv, "-blockdev", "{\"node-name\":\"libvirt-pflash1-format\",\"read-only\":false,"
+                + "\"driver\":\"raw\",\"file\":\"libvirt-pflash1-storage\"}",
+                "-machine", "pc-q35-7.2,usb=off,dump-guest-core=off,smm=on,pflash0=libvirt-pflash0-format,"
+                        + "pflash1=libvirt-pflash1-format",
+                "-global", "driver=cfi.pflash01,property=secure,value=on", "-accel", "tcg");
+        assertContains(refused(String.format(efi, "yes", "")), "needs <smm state='on'/>");
+        assertContains(refused(String.format(efi, "no", "").replace("<acpi/>", "")), "UEFI requires ACPI");
+        assertContains(refused(String.format(efi, "no", "").replace("<nvram>", "<nvram template='/t.fd'>")),
+                "<nvram> template");
+    }
+
+    @Test
+    void hotpluggableVcpusAndIothreads() {
+        assertSequence(argv(domain("").replace("<os>", "<vcpu current='2'>6</vcpu><os>")),
+                "-smp", "2,maxcpus=6,sockets=6,cores=1,threads=1");
+        assertContains(refused(domain("").replace("<os>", "<vcpu current='7'>6</vcpu><os>")), "vcpu current '7'");
+        String threads = "<iothreads>3</iothreads><iothreadids><iothread id='5'/></iothreadids><os>";
+        String disk = "<disk type='file' device='disk'><driver name='qemu' iothread='%s'/>"
+                + "<source file='/i/a.img'/><target dev='vda'/></disk>";
+        // three threads: id 5 as listed, and libvirt's numbering from 1 for the other two
+        List<String> argv = argv(domain(String.format(disk, "5")).replace("<os>", threads));
+        assertSequence(argv, "-object", "iothread,id=iothread1", "-object", "iothread,id=iothread2",
+                "-object", "iothread,id=iothread5", "-no-user-config");
+        assertSequence(argv, "-device", "virtio-blk-pci,iothread=iothread5,drive=libvirt-1-format,id=virtio-disk0");
+        assertContains(refused(domain(String.format(disk, "3")).replace("<os>", threads)),
+                "names iothread 3, which the domain lacks");
+        assertContains(refused(domain(String.format(disk, "1").replace("vda", "hda"))
+                .replace("<os>", threads)), "virtio disks only");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
