@@ -1055,12 +1055,35 @@ final class QemuCommandLine {
             }
             String name = channel.getTarget().getName();
             String id = "charchannel" + i;
-            add("-chardev", chardev(channel, id));
+            add("-chardev", channelSocket(channel, name, id).orElseGet(() -> chardev(channel, id)));
             add("-device", "virtserialport,bus=virtio-serial0.0" + virtioSerialPort(channel.getAddress(), "channel " + i)
                     + ",chardev=" + id + ",id=channel" + i
                     + (name == null ? "" : ",name=" + escape(requirePrintable("channel name", name))));
             i++;
         }
+    }
+
+    /**
+     * A unix channel bound without a path (virt-install's guest agent channel) gets one as
+     * libvirt gives it at start, per domain and named after the channel: beside the monitor
+     * socket, {@code <monitor>.<name>}. The definition is not changed.
+     */
+    private java.util.Optional<String> channelSocket(CharDeviceDef channel, String name, String id) {
+        boolean pathless = "unix".equals(channel.getType()) && channel.getSource() != null
+                && "bind".equals(channel.getSource().getMode()) && channel.getSource().getPath() == null;
+        if (!pathless) {
+            return java.util.Optional.empty();
+        }
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw unsupported("a unix channel without a path needs a plain target name, not '" + name + "'");
+        }
+        String base = monitorSocket.getFileName().toString().replaceFirst("\\.sock$", "");
+        String socket = monitorSocket.resolveSibling(base + "." + name).toString();
+        if (socket.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107) {
+            throw unsupported("channel socket path '" + socket + "' is longer than a unix socket allows");
+        }
+        return java.util.Optional.of("socket,id=" + id + ",path=" + path("channel socket", socket)
+                + ",server=on,wait=off");
     }
 
     private void virtioSerialController(ControllerDef c) {
@@ -1104,7 +1127,7 @@ final class QemuCommandLine {
                 if (append != null && !append.equals("on") && !append.equals("off")) {
                     throw unsupported("file chardev append '" + append + "'");
                 }
-                yield "file,id=" + id + ",path=" + path("serial file", p)
+                yield "file,id=" + id + ",path=" + path("character device file", p)
                         + (append == null ? "" : ",append=" + append);
             }
             case "unix" -> {
@@ -1115,7 +1138,7 @@ final class QemuCommandLine {
                 if (!mode.equals("bind") && !mode.equals("connect")) {
                     throw unsupported("unix socket mode '" + mode + "'");
                 }
-                yield "socket,id=" + id + ",path=" + path("serial socket", p)
+                yield "socket,id=" + id + ",path=" + path("character device socket", p)
                         + (mode.equals("bind") ? ",server=on,wait=off" : "");
             }
             default -> throw unsupported("character device type '" + type + "'");

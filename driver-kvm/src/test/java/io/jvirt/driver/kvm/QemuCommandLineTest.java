@@ -529,6 +529,20 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aGuestAgentChannelWithoutAPathGetsOneBesideTheMonitor() {
+        List<String> argv = argv(domain("<channel type='unix'><source mode='bind'/>"
+                + "<target type='virtio' name='org.qemu.guest_agent.0'/></channel>"));
+        assertSequence(argv, "-chardev",
+                "socket,id=charchannel0,path=/run/jvirt/qemu/web/monitor.org.qemu.guest_agent.0,server=on,wait=off",
+                "-device", "virtserialport,bus=virtio-serial0.0,chardev=charchannel0,id=channel0,"
+                        + "name=org.qemu.guest_agent.0");
+        assertContains(refused(domain("<channel type='unix'><source mode='bind'/><target type='virtio'/></channel>")),
+                "needs a plain target name");
+        assertContains(refused(domain("<channel type='unix'><source mode='connect'/><target type='virtio' name='a'/>"
+                + "</channel>")), "character device socket has no path");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
