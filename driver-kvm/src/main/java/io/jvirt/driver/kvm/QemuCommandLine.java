@@ -588,12 +588,11 @@ final class QemuCommandLine {
         }
     }
 
-    private boolean hasScsiController;
-    private AddressDef scsiAddress;
+    /** The SCSI controllers built so far, by index, and their models. */
+    private final java.util.Map<Integer, String> scsiModels = new java.util.HashMap<>();
     private PciSlots pci;
-    private String scsiModel = "lsilogic";
     private boolean hasUsb;
-    private boolean hasVirtioSerial;
+    private final Set<Integer> virtioSerials = new java.util.HashSet<>();
     private int usbPorts;
 
     private static boolean isRoot(ControllerDef c) {
@@ -675,11 +674,14 @@ final class QemuCommandLine {
             if (c.getExtraElement("model") != null || c.getExtraElement("target") != null) {
                 throw unsupported("<model> or <target> in a " + type + " controller");
             }
-            if (!"0".equals(index)) {
+            // SCSI and virtio-serial controllers may be many (scsiN, virtio-serialN); the rest one.
+            boolean many = type.equals("scsi") || type.equals("virtio-serial");
+            if (!"0".equals(index) && !many) {
                 throw unsupported("controller " + type + " index " + index);
             }
-            if (!seen.add(type)) {
-                throw unsupported("a second " + type + " controller with index 0");
+            int n = PciSlots.number("controller index", index, 31);
+            if (!seen.add(type + n)) {
+                throw unsupported("a second " + type + " controller with index " + n);
             }
             if (!type.equals("virtio-serial") && (!type.equals("usb") && c.getExtraAttribute("ports") != null
                     || c.getExtraAttribute("vectors") != null)) {
@@ -723,12 +725,10 @@ final class QemuCommandLine {
                     if (model != null) {
                         throw unsupported("virtio-serial controller model '" + model + "'");
                     }
-                    virtioSerialController(c);
+                    virtioSerialController(n, c);
                 }
                 case "scsi" -> {
-                    scsiModel = model == null ? "lsilogic" : model;
-                    scsiAddress = c.getAddress();
-                    scsiController();
+                    scsiController(n, model, c.getAddress());
                 }
                 default -> throw unsupported("controller type '" + type + "'");
             }
@@ -750,17 +750,24 @@ final class QemuCommandLine {
         add("-device", device + ",id=usb" + pci.place(c.getAddress(), "the USB controller"));
     }
 
-    private void scsiController() {
-        if (hasScsiController) {
-            return;
+    /**
+     * SCSI controller {@code n}, built once: as the XML declares it, or as libvirt adds one a
+     * disk refers to (lsilogic); its model, which decides how disks are addressed on it.
+     */
+    private String scsiController(int n, String declaredModel, AddressDef address) {
+        String built = scsiModels.get(n);
+        if (built != null) {
+            return built;
         }
-        hasScsiController = true;
-        String at = pci.place(scsiAddress, "the SCSI controller");
-        switch (scsiModel) {
-            case "lsilogic" -> add("-device", "lsi,id=scsi0" + at);
-            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi0" + at);
-            default -> throw unsupported("SCSI controller model '" + scsiModel + "'");
+        String model = declaredModel == null ? "lsilogic" : declaredModel;
+        String at = pci.place(address, "SCSI controller " + n);
+        switch (model) {
+            case "lsilogic" -> add("-device", "lsi,id=scsi" + n + at);
+            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi" + n + at);
+            default -> throw unsupported("SCSI controller model '" + model + "'");
         }
+        scsiModels.put(n, model);
+        return model;
     }
 
     private void disks(DevicesDef devices) {
@@ -886,8 +893,8 @@ final class QemuCommandLine {
                         ? "ide0-" + ideBus + "-" + unit : "sata0-0-" + unit);
             }
             case "scsi" -> {
-                scsiController();
-                boolean lsi = scsiModel.equals("lsilogic");
+                int controller = address == null ? 0 : PciSlots.number("address controller", address.getController(), 31);
+                boolean lsi = scsiController(controller, null, null).equals("lsilogic");
                 // lsilogic has one LUN per target, so libvirt puts its unit in scsi-id.
                 int target = 0;
                 int unit = index;
@@ -899,15 +906,16 @@ final class QemuCommandLine {
                     throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
                 }
                 d.append(cdrom ? "scsi-cd" : "scsi-hd");
+                d.append(",bus=scsi").append(controller).append(".0");
                 if (lsi) {
-                    d.append(",bus=scsi0.0,scsi-id=").append(unit);
+                    d.append(",scsi-id=").append(unit);
                 } else {
-                    d.append(",bus=scsi0.0,channel=0,scsi-id=").append(target).append(",lun=").append(unit);
+                    d.append(",channel=0,scsi-id=").append(target).append(",lun=").append(unit);
                 }
                 if (formatNode != null) {
                     d.append(",drive=").append(formatNode);
                 }
-                d.append(",id=scsi0-0-").append(target).append("-").append(unit);
+                d.append(",id=scsi").append(controller).append("-0-").append(target).append("-").append(unit);
             }
             default -> throw unsupported("disk bus '" + bus + "'");
         }
@@ -924,7 +932,9 @@ final class QemuCommandLine {
         if (!"drive".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + bus + " disk '" + dev + "'");
         }
-        PciSlots.number("address controller", address.getController(), 0);
+        if (!bus.equals("scsi")) {
+            PciSlots.number("address controller", address.getController(), 0);
+        }
         if (!bus.equals("ide")) {
             PciSlots.number("address bus", address.getBus(), 0);
         }
@@ -1036,15 +1046,15 @@ final class QemuCommandLine {
         if (consoles.isEmpty() && channels.isEmpty()) {
             return;
         }
-        if (!hasVirtioSerial) {
-            virtioSerialController(null);
+        if (virtioSerials.isEmpty()) {
+            virtioSerialController(0, null); // libvirt adds one for its ports
         }
         int i = 0;
         for (CharDeviceDef console : consoles) {
             String id = "charconsole" + (i + 1); // console0 is the serial one, as in libvirt
             add("-chardev", chardev(console, id));
             add("-device", "virtconsole,chardev=" + id + ",id=console" + (i + 1)
-                    + virtioSerialPort(console.getAddress(), "console " + (i + 1)));
+                    + virtioSerialPort(console.getAddress(), "console " + (i + 1), false));
             i++;
         }
         i = 0;
@@ -1056,7 +1066,7 @@ final class QemuCommandLine {
             String name = channel.getTarget().getName();
             String id = "charchannel" + i;
             add("-chardev", channelSocket(channel, name, id).orElseGet(() -> chardev(channel, id)));
-            add("-device", "virtserialport,bus=virtio-serial0.0" + virtioSerialPort(channel.getAddress(), "channel " + i)
+            add("-device", "virtserialport" + virtioSerialPort(channel.getAddress(), "channel " + i, true)
                     + ",chardev=" + id + ",id=channel" + i
                     + (name == null ? "" : ",name=" + escape(requirePrintable("channel name", name))));
             i++;
@@ -1086,9 +1096,9 @@ final class QemuCommandLine {
                 + ",server=on,wait=off");
     }
 
-    private void virtioSerialController(ControllerDef c) {
-        hasVirtioSerial = true;
-        StringBuilder d = new StringBuilder("virtio-serial-pci,id=virtio-serial0");
+    private void virtioSerialController(int n, ControllerDef c) {
+        virtioSerials.add(n);
+        StringBuilder d = new StringBuilder("virtio-serial-pci,id=virtio-serial").append(n);
         if (c != null) {
             String ports = c.getExtraAttribute("ports");
             if (ports != null) {
@@ -1099,21 +1109,30 @@ final class QemuCommandLine {
                 d.append(",vectors=").append(PciSlots.number("virtio-serial vectors", vectors, 1024));
             }
         }
-        add("-device", d.append(pci.place(c == null ? null : c.getAddress(), "the virtio-serial controller"))
+        add("-device", d.append(pci.place(c == null ? null : c.getAddress(), "virtio-serial controller " + n))
                 .toString());
     }
 
-    /** {@code <address type='virtio-serial' controller='0' bus='0' port='N'/>} as {@code ,nr=N}. */
-    private static String virtioSerialPort(AddressDef address, String device) {
+    /**
+     * {@code <address type='virtio-serial' controller='C' bus='0' port='N'/>} as
+     * {@code ,bus=virtio-serialC.0,nr=N}; a controller the XML lacks is added, as libvirt does.
+     * Without an address a channel goes on controller 0 ({@code always}), a console wherever
+     * QEMU puts it.
+     */
+    private String virtioSerialPort(AddressDef address, String device, boolean always) {
         if (address == null) {
-            return "";
+            return always ? ",bus=virtio-serial0.0" : "";
         }
         if (!"virtio-serial".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + device);
         }
-        PciSlots.number("virtio-serial controller", address.getController(), 0);
+        int controller = PciSlots.number("virtio-serial controller", address.getController(), 31);
         PciSlots.number("virtio-serial bus", address.getBus(), 0);
-        return address.getPort() == null ? "" : ",nr=" + PciSlots.number("virtio-serial port", address.getPort(), 30);
+        if (!virtioSerials.contains(controller)) {
+            virtioSerialController(controller, null);
+        }
+        return ",bus=virtio-serial" + controller + ".0"
+                + (address.getPort() == null ? "" : ",nr=" + PciSlots.number("virtio-serial port", address.getPort(), 30));
     }
 
     private String chardev(CharDeviceDef c, String id) {

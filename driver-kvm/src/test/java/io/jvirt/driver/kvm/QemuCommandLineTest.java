@@ -543,6 +543,32 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void severalScsiAndVirtioSerialControllers() {
+        List<String> argv = argv(domain("<controller type='scsi' index='1' model='virtio-scsi'/>"
+                + "<disk type='file' device='disk'><source file='/i/a.img'/><target dev='sda' bus='scsi'/>"
+                + "<address type='drive' controller='1' bus='0' target='0' unit='2'/></disk>"
+                + "<disk type='file' device='disk'><source file='/i/b.img'/><target dev='sdb' bus='scsi'/></disk>"
+                + "<controller type='virtio-serial' index='2'/>"
+                + "<channel type='pty'><target type='virtio' name='a'/>"
+                + "<address type='virtio-serial' controller='2' bus='0' port='1'/></channel>"
+                + "<channel type='pty'><target type='virtio' name='b'/>"
+                + "<address type='virtio-serial' controller='3' bus='0' port='1'/></channel>"));
+        assertSequence(argv, "-device", "virtio-scsi-pci,id=scsi1");
+        assertSequence(argv, "-device",
+                "scsi-hd,bus=scsi1.0,channel=0,scsi-id=0,lun=2,drive=libvirt-1-format,id=scsi1-0-0-2");
+        // the second disk names no controller: libvirt's controller 0, an lsilogic, is added for it
+        assertSequence(argv, "-device", "lsi,id=scsi0");
+        assertSequence(argv, "-device", "scsi-hd,bus=scsi0.0,scsi-id=1,drive=libvirt-2-format,id=scsi0-0-0-1");
+        assertSequence(argv, "-device", "virtio-serial-pci,id=virtio-serial2");
+        assertSequence(argv, "-device", "virtserialport,bus=virtio-serial2.0,nr=1,chardev=charchannel0,id=channel0,name=a");
+        assertSequence(argv, "-device", "virtio-serial-pci,id=virtio-serial3", "-device",
+                "virtserialport,bus=virtio-serial3.0,nr=1,chardev=charchannel1,id=channel1,name=b");
+        assertContains(refused(domain("<controller type='scsi' index='1'/><controller type='scsi' index='1'/>")),
+                "a second scsi controller with index 1");
+        assertContains(refused(domain("<controller type='usb' index='1'/>")), "controller usb index 1");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
