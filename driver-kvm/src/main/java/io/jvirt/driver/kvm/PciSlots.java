@@ -75,6 +75,10 @@ final class PciSlots {
             if (!"pci".equals(address.getType())) {
                 throw unsupported("address type '" + address.getType() + "' for " + device);
             }
+            if (address.getController() != null || address.getTarget() != null || address.getUnit() != null
+                    || address.getPort() != null) {
+                throw unsupported("a PCI address with a controller, target, unit or port, for " + device);
+            }
             int bus = bus(address, device);
             int slot = slot(address, bus);
             int function = number("address function", address.getFunction(), 7);

@@ -45,7 +45,7 @@ final class QemuCommandLine {
     private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern DISK_TARGET = Pattern.compile("(vd|hd|sd)([a-z]{1,2})");
+    private static final Pattern DISK_TARGET = Pattern.compile("(vd|hd|sd|fd)([a-z]{1,2})");
 
     /**
      * Every path (see {@link XmlCoverage}) this builder reads. Values are checked where they are
@@ -91,7 +91,7 @@ final class QemuCommandLine {
             "devices/memballoon", "devices/memballoon/@model",
             "devices/disk/source/@dev", "devices/disk/driver/@cache",
             "devices/disk/address/@controller", "devices/disk/address/@target",
-            "devices/disk/address/@unit",
+            "devices/disk/address/@unit", "devices/disk/address/@port",
             "devices/audio", "devices/audio/@id", "devices/audio/@type",
             "os/loader", "os/loader/@type", "os/loader/@readonly", "os/loader/@secure", "os/nvram",
             "features/smm", "features/smm/@state",
@@ -537,7 +537,7 @@ final class QemuCommandLine {
             position.putIfAbsent(dev, i + 1);
         }
         for (DiskDef disk : devices.getDisks()) {
-            String kind = "cdrom".equals(disk.getDevice()) ? "cdrom" : "hd";
+            String kind = "cdrom".equals(disk.getDevice()) ? "cdrom" : "floppy".equals(disk.getDevice()) ? "fd" : "hd";
             Integer index = position.remove(kind);
             if (index != null) {
                 bootIndexes.put(disk, index);
@@ -711,6 +711,11 @@ final class QemuCommandLine {
                     }
                     pci.builtIn(c.getAddress(), "the SATA controller", 0x1f, 2);
                 }
+                case "fdc" -> {
+                    if (q35 || model != null || c.getAddress() != null) {
+                        throw unsupported("a floppy controller on " + machine + " other than its built-in one");
+                    }
+                }
                 case "usb" -> {
                     String m = model == null ? "piix3-uhci" : model;
                     switch (m) {
@@ -787,6 +792,7 @@ final class QemuCommandLine {
                 : switch (m.group(1)) {
                     case "vd" -> "virtio";
                     case "hd" -> "ide";
+                    case "fd" -> "fdc";
                     default -> "scsi";
                 };
         String type = disk.getType() == null ? "file" : disk.getType();
@@ -794,8 +800,11 @@ final class QemuCommandLine {
         if (!type.equals("file") && !type.equals("block")) {
             throw unsupported("disk type '" + type + "' (only 'file' and 'block' for now)");
         }
-        if (!device.equals("disk") && !device.equals("cdrom")) {
+        if (!device.equals("disk") && !device.equals("cdrom") && !device.equals("floppy")) {
             throw unsupported("disk device '" + device + "'");
+        }
+        if (device.equals("floppy") != bus.equals("fdc")) {
+            throw unsupported("a " + device + " on the " + bus + " bus");
         }
         boolean cdrom = device.equals("cdrom");
         boolean readOnly = disk.isReadonly() || cdrom;
@@ -917,6 +926,45 @@ final class QemuCommandLine {
                 }
                 d.append(",id=scsi").append(controller).append("-0-").append(target).append("-").append(unit);
             }
+            case "fdc" -> {
+                // The i440FX's built-in ISA floppy controller has drives A and B.
+                if (q35) {
+                    throw unsupported("floppy disks on " + machine);
+                }
+                int unit = index;
+                if (address != null) {
+                    drive(address, dev, bus);
+                    unit = PciSlots.number("address unit", address.getUnit(), 1);
+                } else if (index > 1) {
+                    throw unsupported("floppy target '" + dev + "' beyond drives A and B");
+                }
+                d.append("floppy,unit=").append(unit);
+                if (formatNode != null) {
+                    d.append(",drive=").append(formatNode);
+                }
+                d.append(",id=fdc0-0-").append(unit);
+                if (disk.getSerial() != null) {
+                    throw unsupported("a serial number for floppy '" + dev + "'");
+                }
+                cache.device(d);
+                Integer boot = disk.getBoot() != null ? Integer.valueOf(positive("boot order", disk.getBoot().getOrder()))
+                        : bootIndexes.get(disk);
+                add("-device", d.toString());
+                if (boot != null) {
+                    add("-global", "isa-fdc.bootindex" + (unit == 0 ? "A" : "B") + "=" + boot); // the drive has none
+                }
+                return;
+            }
+            case "usb" -> {
+                if (cdrom) {
+                    throw unsupported("a CD-ROM on the USB bus");
+                }
+                if (!hasUsb) {
+                    throw unsupported("USB disk '" + dev + "' without a USB controller");
+                }
+                d.append("usb-storage,bus=usb.0").append(usbPort(address, "USB disk '" + dev + "'"))
+                        .append(",drive=").append(formatNode).append(",id=usb-disk").append(index);
+            }
             default -> throw unsupported("disk bus '" + bus + "'");
         }
         if (disk.getSerial() != null) {
@@ -932,13 +980,16 @@ final class QemuCommandLine {
         if (!"drive".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + bus + " disk '" + dev + "'");
         }
+        if (address.getPort() != null || address.getSlot() != null || address.getFunction() != null) {
+            throw unsupported("a drive address with a port, slot or function, for disk '" + dev + "'");
+        }
         if (!bus.equals("scsi")) {
             PciSlots.number("address controller", address.getController(), 0);
         }
         if (!bus.equals("ide")) {
             PciSlots.number("address bus", address.getBus(), 0);
         }
-        if (bus.equals("ide") || bus.equals("sata")) {
+        if (!bus.equals("scsi")) {
             PciSlots.number("address target", address.getTarget(), 0);
         }
     }

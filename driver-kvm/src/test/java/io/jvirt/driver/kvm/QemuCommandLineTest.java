@@ -569,6 +569,27 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void floppiesOnThePcAndUsbDisks() {
+        List<String> argv = argv("<domain type='qemu'><name>f</name><memory>65536</memory>"
+                + "<os><type machine='pc'>hvm</type><boot dev='fd'/><boot dev='hd'/></os><devices>"
+                + "<controller type='fdc' index='0'/><controller type='usb' model='piix3-uhci'/>"
+                + "<disk type='file' device='floppy'><source file='/i/a.img'/><target dev='fdb'/></disk>"
+                + "<disk type='file' device='disk'><source file='/i/u.img'/><target dev='sdc' bus='usb'/>"
+                + "<address type='usb' bus='0' port='2'/></disk></devices></domain>");
+        assertSequence(argv, "-device", "floppy,unit=1,drive=libvirt-1-format,id=fdc0-0-1",
+                "-global", "isa-fdc.bootindexB=1");
+        assertSequence(argv, "-device", "usb-storage,bus=usb.0,port=2,drive=libvirt-2-format,id=usb-disk2,bootindex=2");
+        assertContains(refused(domain("<disk type='file' device='floppy'><source file='/i/a.img'/><target dev='fda'/>"
+                + "</disk>").replace("machine='pc'", "machine='q35'")), "floppy disks on pc-q35-7.2");
+        assertContains(refused(domain("<disk type='file' device='floppy'><source file='/i/a.img'/>"
+                + "<target dev='fdc'/></disk>")), "beyond drives A and B");
+        assertContains(refused(domain("<disk type='file' device='disk'><source file='/i/a.img'/>"
+                + "<target dev='fda' bus='fdc'/></disk>")), "a disk on the fdc bus");
+        assertContains(refused(domain("<disk type='file' device='disk'><source file='/i/a.img'/>"
+                + "<target dev='sda' bus='usb'/></disk>")), "without a USB controller");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
