@@ -93,6 +93,10 @@ final class QemuCommandLine {
             "devices/disk/address/@controller", "devices/disk/address/@target",
             "devices/disk/address/@unit", "devices/disk/address/@port",
             "devices/audio", "devices/audio/@id", "devices/audio/@type",
+            "devices/watchdog", "devices/watchdog/@model", "devices/watchdog/@action",
+            "devices/watchdog/address", "devices/watchdog/address/@type", "devices/watchdog/address/@domain",
+            "devices/watchdog/address/@bus", "devices/watchdog/address/@slot",
+            "devices/watchdog/address/@function", "devices/watchdog/address/@multifunction",
             "os/loader", "os/loader/@type", "os/loader/@readonly", "os/loader/@secure", "os/nvram",
             "features/smm", "features/smm/@state",
             "cpu/numa", "cpu/numa/cell", "cpu/numa/cell/@id", "cpu/numa/cell/@cpus",
@@ -238,6 +242,7 @@ final class QemuCommandLine {
         inputs(devices);
         graphicsAndVideo(devices);
         balloon(devices);
+        watchdog(devices);
         rngs(devices);
         audio(devices);
         if (caps.sandbox()) {
@@ -245,6 +250,23 @@ final class QemuCommandLine {
         }
         add("-msg", "timestamp=on");
         return List.copyOf(argv);
+    }
+
+    /** The PCI {@code <address>} of a device the XML model does not type (a watchdog), or null. */
+    private static AddressDef untypedAddress(org.w3c.dom.Element device) {
+        org.w3c.dom.NodeList addresses = device.getElementsByTagName("address");
+        if (addresses.getLength() == 0) {
+            return null;
+        }
+        org.w3c.dom.Element a = (org.w3c.dom.Element) addresses.item(0);
+        AddressDef address = new AddressDef();
+        address.setType(a.hasAttribute("type") ? a.getAttribute("type") : null);
+        address.setDomain(a.hasAttribute("domain") ? a.getAttribute("domain") : null);
+        address.setBus(a.hasAttribute("bus") ? a.getAttribute("bus") : null);
+        address.setSlot(a.hasAttribute("slot") ? a.getAttribute("slot") : null);
+        address.setFunction(a.hasAttribute("function") ? a.getAttribute("function") : null);
+        address.setMultifunction(a.hasAttribute("multifunction") ? a.getAttribute("multifunction") : null);
+        return address;
     }
 
     /** Addresses of the devices this builder creates; the built-in controllers' are checked apart. */
@@ -262,7 +284,9 @@ final class QemuCommandLine {
         if (devices.getMemballoon() != null) {
             all.add(devices.getMemballoon());
         }
-        return all.stream().map(DeviceDef::getAddress).filter(a -> a != null && "pci".equals(a.getType())).toList();
+        List<AddressDef> addresses = new ArrayList<>(all.stream().map(DeviceDef::getAddress).toList());
+        devices.getExtraElements("watchdog").forEach(w -> addresses.add(untypedAddress(w)));
+        return addresses.stream().filter(a -> a != null && "pci".equals(a.getType())).toList();
     }
 
     private void add(String option, String value) {
@@ -1402,6 +1426,40 @@ final class QemuCommandLine {
                 throw unsupported("audio id '" + id + "'");
             }
             add("-audiodev", "id=audio" + id + ",driver=none");
+        }
+    }
+
+    /**
+     * {@code <watchdog>}: QEMU's ISA ib700 or PCI i6300esb timer, and what QEMU does when the
+     * guest stops petting it. libvirt's {@code dump} (pause, then a core dump by the driver) is
+     * not done here.
+     */
+    private void watchdog(DevicesDef devices) {
+        List<org.w3c.dom.Element> watchdogs = devices.getExtraElements("watchdog");
+        if (watchdogs.size() > 1) {
+            throw unsupported("more than one <watchdog>");
+        }
+        if (watchdogs.isEmpty()) {
+            return;
+        }
+        org.w3c.dom.Element w = watchdogs.get(0);
+        String model = w.getAttribute("model");
+        AddressDef address = untypedAddress(w);
+        switch (model) {
+            case "ib700" -> {
+                if (address != null) {
+                    throw unsupported("an address for the ISA ib700 watchdog");
+                }
+                add("-device", "ib700,id=watchdog0");
+            }
+            case "i6300esb" -> add("-device", "i6300esb,id=watchdog0" + pci.place(address, "the watchdog"));
+            default -> throw unsupported("watchdog model '" + model + "'");
+        }
+        String action = w.getAttribute("action");
+        switch (action) {
+            case "" -> { }
+            case "reset", "shutdown", "poweroff", "pause", "none", "inject-nmi" -> add("-watchdog-action", action);
+            default -> throw unsupported("watchdog action '" + action + "'");
         }
     }
 

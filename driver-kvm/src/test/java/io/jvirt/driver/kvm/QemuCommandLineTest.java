@@ -590,6 +590,18 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void watchdogs() {
+        assertSequence(argv(domain("<watchdog model='ib700' action='poweroff'/>")),
+                "-device", "ib700,id=watchdog0", "-watchdog-action", "poweroff");
+        List<String> argv = argv(domain("<watchdog model='i6300esb'><address type='pci' domain='0x0000' bus='0x00'"
+                + " slot='0x03' function='0x0'/></watchdog><memballoon model='virtio'/>"));
+        assertSequence(argv, "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x2");
+        assertSequence(argv, "-device", "i6300esb,id=watchdog0,bus=pci.0,addr=0x3");
+        assertContains(refused(domain("<watchdog model='ib700' action='dump'/>")), "watchdog action 'dump'");
+        assertContains(refused(domain("<watchdog model='diag288'/>")), "watchdog model 'diag288'");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
