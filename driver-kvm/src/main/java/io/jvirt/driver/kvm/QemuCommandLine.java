@@ -116,6 +116,7 @@ final class QemuCommandLine {
             "devices/console/address", "devices/console/address/@type", "devices/console/address/@controller",
             "devices/console/address/@bus", "devices/console/address/@port",
             "devices/controller/@ports", "devices/controller/@vectors",
+            "devices/controller/master", "devices/controller/master/@startport",
             "devices/controller/model", "devices/controller/model/@name", "devices/controller/target",
             "devices/controller/target/@chassis", "devices/controller/target/@port",
             "devices/controller/target/@chassisNr",
@@ -618,6 +619,7 @@ final class QemuCommandLine {
     private boolean hasUsb;
     private final Set<Integer> virtioSerials = new java.util.HashSet<>();
     private int usbPorts;
+    private String usbMaster;
 
     private static boolean isRoot(ControllerDef c) {
         return "0".equals(c.getIndex()) || c.getIndex() == null
@@ -689,11 +691,16 @@ final class QemuCommandLine {
 
     private void controllers(DevicesDef devices) {
         Set<String> seen = new java.util.HashSet<>();
+        List<ControllerDef> companions = new ArrayList<>();
         for (ControllerDef c : devices.getControllers()) {
             String type = String.valueOf(c.getType());
             String index = c.getIndex() == null ? "0" : c.getIndex();
             if (type.equals("pci") && !isRoot(c)) {
                 continue; // built first, by pciBridges
+            }
+            if (type.equals("usb") && c.getExtraElement("master") != null) {
+                companions.add(c); // built after their EHCI master, whatever the XML order
+                continue;
             }
             if (c.getExtraElement("model") != null || c.getExtraElement("target") != null) {
                 throw unsupported("<model> or <target> in a " + type + " controller");
@@ -747,6 +754,7 @@ final class QemuCommandLine {
                         case "piix3-uhci" -> usb("piix3-usb-uhci", c, 2);
                         case "qemu-xhci" -> usb("qemu-xhci", c, 4); // its USB 2 ports; 5-8 are USB 3 only
                         case "nec-xhci" -> usb("nec-usb-xhci", c, 4);
+                        case "ich9-ehci1" -> usb("ich9-usb-ehci1", c, 6);
                         default -> throw unsupported("USB controller model '" + m + "'");
                     }
                 }
@@ -762,10 +770,32 @@ final class QemuCommandLine {
                 default -> throw unsupported("controller type '" + type + "'");
             }
         }
+        usbCompanions(companions);
+    }
+
+    /**
+     * ICH9's UHCI companions ({@code <master startport='P'/>}) give the EHCI master's low- and
+     * full-speed devices their ports: {@code masterbus=usb.0,firstport=P}.
+     */
+    private void usbCompanions(List<ControllerDef> companions) {
+        for (ControllerDef c : companions) {
+            String model = String.valueOf(c.getModel());
+            if (!model.matches("ich9-uhci[123]")) {
+                throw unsupported("a USB companion of model '" + model + "'");
+            }
+            if (!"ich9-usb-ehci1".equals(usbMaster) || !"0".equals(c.getIndex() == null ? "0" : c.getIndex())) {
+                throw unsupported("USB companion " + model + " without an ich9-ehci1 controller 0 as its master");
+            }
+            String startPort = c.getExtraElement("master").getAttribute("startport");
+            add("-device", "ich9-usb-" + model.substring("ich9-".length()) + ",masterbus=usb.0,firstport="
+                    + PciSlots.number("USB companion startport", startPort, 5)
+                    + pci.place(c.getAddress(), "USB companion " + model));
+        }
     }
 
     private void usb(String device, ControllerDef c, int ports) {
         hasUsb = true;
+        usbMaster = device;
         usbPorts = ports;
         String p = c.getExtraAttribute("ports");
         if (p != null) {

@@ -602,6 +602,25 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void ich9EhciWithItsUhciCompanions() {
+        List<String> argv = argv(domain("<controller type='usb' index='0' model='ich9-uhci2'><master startport='2'/>"
+                + "<address type='pci' slot='0x04' function='0x1'/></controller>"
+                + "<controller type='usb' index='0' model='ich9-ehci1'><address type='pci' slot='0x04' function='0x7'/>"
+                + "</controller><controller type='usb' index='0' model='ich9-uhci1'><master startport='0'/>"
+                + "<address type='pci' slot='0x04' function='0x0' multifunction='on'/></controller>"
+                + "<input type='tablet' bus='usb'><address type='usb' bus='0' port='6'/></input>"));
+        // the master first, whatever the XML order
+        assertSequence(argv, "-device", "ich9-usb-ehci1,id=usb,bus=pci.0,addr=0x4.0x7",
+                "-device", "ich9-usb-uhci2,masterbus=usb.0,firstport=2,bus=pci.0,addr=0x4.0x1",
+                "-device", "ich9-usb-uhci1,masterbus=usb.0,firstport=0,bus=pci.0,addr=0x4,multifunction=on");
+        assertSequence(argv, "-device", "usb-tablet,id=input0,bus=usb.0,port=6");
+        assertContains(refused(domain("<controller type='usb' index='0' model='ich9-uhci1'><master startport='0'/>"
+                + "</controller>")), "without an ich9-ehci1 controller 0 as its master");
+        assertContains(refused(domain("<controller type='usb' index='0' model='piix3-uhci'><master startport='0'/>"
+                + "</controller><controller type='usb' model='ich9-ehci1'/>")), "a USB companion of model 'piix3-uhci'");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
