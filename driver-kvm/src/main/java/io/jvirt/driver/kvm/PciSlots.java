@@ -35,14 +35,18 @@ final class PciSlots {
 
     /**
      * @param bridges the models of the PCI controllers beyond the root, by index
-     *     ({@code pcie-root-port}: one slot; {@code pci-bridge}: slots 1 to 31)
+     *     ({@code pcie-root-port}: one slot; {@code pci-bridge}: slots 1 to 31;
+     *     {@code dmi-to-pci-bridge}: 0 to 31)
      * @param requested the PCI addresses of every device that will be built, claimed first
      */
     PciSlots(boolean q35, Map<Integer, String> bridges, List<AddressDef> requested) {
         this.q35 = q35;
         buses.put(0, new Bus(q35 ? "pcie.0" : "pci.0", 0, SLOTS - 1));
-        bridges.forEach((index, model) -> buses.put(index, model.equals("pci-bridge")
-                ? new Bus("pci." + index, 1, SLOTS - 1) : new Bus("pci." + index, 0, 0)));
+        bridges.forEach((index, model) -> buses.put(index, switch (model) {
+            case "pci-bridge" -> new Bus("pci." + index, 1, SLOTS - 1); // slot 0 is its hotplug controller's
+            case "dmi-to-pci-bridge" -> new Bus("pci." + index, 0, SLOTS - 1);
+            default -> new Bus("pci." + index, 0, 0); // a PCIe root port has one slot
+        }));
         taken.add(0); // the host bridge
         for (int f = 0; f < 8; f++) {
             // ICH9's LPC, SATA and SMBus; PIIX3's ISA, IDE, USB and ACPI functions
@@ -99,6 +103,17 @@ final class PciSlots {
             }
         }
         throw unsupported("no free PCI slot on " + buses.get(0).name() + " for " + device);
+    }
+
+    /** A free slot on bus {@code bus} (not the root), for a device placed there without an address. */
+    String placeOn(int bus, String device) {
+        Bus b = buses.get(bus);
+        for (int slot = b.firstSlot(); slot <= b.lastSlot(); slot++) {
+            if (taken.add(key(bus, slot, 0))) {
+                return ",bus=" + b.name() + ",addr=0x" + hex(slot);
+            }
+        }
+        throw unsupported("no free PCI slot on " + b.name() + " for " + device);
     }
 
     /**

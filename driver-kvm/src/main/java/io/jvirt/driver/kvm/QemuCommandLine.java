@@ -641,13 +641,23 @@ final class QemuCommandLine {
             }
             int index = c.getIndex() == null ? next++ : PciSlots.number("PCI controller index", c.getIndex(), 0xff);
             String model = String.valueOf(c.getModel());
-            String expected = q35 ? "pcie-root-port" : "pci-bridge";
-            if (!model.equals(expected)) {
-                throw unsupported("PCI controller model '" + model + "' on " + machine
-                        + " (only " + expected + " beyond the root bus)");
+            List<String> models = q35 ? List.of("pcie-root-port", "dmi-to-pci-bridge", "pci-bridge") : List.of("pci-bridge");
+            if (!models.contains(model)) {
+                throw unsupported("PCI controller model '" + model + "' on " + machine + " (only "
+                        + String.join(", ", models) + " beyond the root bus)");
             }
-            if (c.getAddress() != null && PciSlots.number("address bus", c.getAddress().getBus(), 0xff) != 0) {
-                throw unsupported("a " + model + " that is not on the root bus");
+            // A bridge plugs into a bus built before it: the root, or (a pci-bridge) a
+            // conventional PCI bus of a lower index. q35's root is PCI Express: a pci-bridge
+            // needs a dmi-to-pci-bridge there.
+            int parent = c.getAddress() != null ? PciSlots.number("address bus", c.getAddress().getBus(), 0xff)
+                    : model.equals("pci-bridge") && q35 ? firstDmiBridge(bridges) : 0;
+            bridgeParents.put(index, parent);
+            ControllerDef parentBridge = bridges.get(parent);
+            boolean conventionalParent = parent == 0 ? !q35
+                    : parent < index && parentBridge != null && !"pcie-root-port".equals(parentBridge.getModel());
+            boolean placed = model.equals("pci-bridge") ? conventionalParent : parent == 0;
+            if (!placed) {
+                throw unsupported("a " + model + " on bus " + parent + " of " + machine);
             }
             if (bridges.put(index, c) != null) {
                 throw unsupported("a second pci controller with index " + index);
@@ -656,14 +666,29 @@ final class QemuCommandLine {
         return bridges;
     }
 
+    /** Where libvirt puts an unaddressed pci-bridge on q35: behind the first DMI-to-PCI bridge. */
+    private static int firstDmiBridge(java.util.SortedMap<Integer, ControllerDef> bridges) {
+        return bridges.entrySet().stream().filter(e -> "dmi-to-pci-bridge".equals(e.getValue().getModel()))
+                .mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(0);
+    }
+
+    /** The bus each PCI bridge plugs into, by the bridge's index. */
+    private final java.util.Map<Integer, Integer> bridgeParents = new java.util.HashMap<>();
+
     /** One of {@link #pciBridges}, with libvirt's chassis and port numbers (the index, by default). */
     private void pciBridge(int index, ControllerDef c) {
         org.w3c.dom.Element modelName = c.getExtraElement("model");
         String qemuDevice = modelName == null || modelName.getAttribute("name").isEmpty() ? c.getModel()
                 : modelName.getAttribute("name");
-        // ioh3420 is Intel's root port, the one libvirt used before QEMU's generic pcie-root-port
+        // ioh3420 is Intel's root port, the one libvirt used before QEMU's generic pcie-root-port;
+        // i82801b11-bridge is QEMU's DMI-to-PCI bridge
+        boolean dmi = c.getModel().equals("dmi-to-pci-bridge");
+        if (dmi && qemuDevice.equals(c.getModel())) {
+            qemuDevice = "i82801b11-bridge";
+        }
         boolean sameKind = qemuDevice.equals(c.getModel())
-                || c.getModel().equals("pcie-root-port") && qemuDevice.equals("ioh3420");
+                || c.getModel().equals("pcie-root-port") && qemuDevice.equals("ioh3420")
+                || dmi && qemuDevice.equals("i82801b11-bridge");
         if (!sameKind) {
             throw unsupported("PCI controller " + index + " of model '" + c.getModel() + "' as '" + qemuDevice + "'");
         }
@@ -674,7 +699,11 @@ final class QemuCommandLine {
             throw unsupported("a " + qemuDevice + " target with " + (target.hasAttribute(wrong) ? wrong : "chassis"));
         }
         StringBuilder d = new StringBuilder(qemuDevice);
-        if (!qemuDevice.equals("pci-bridge")) {
+        if (dmi) {
+            if (target != null) {
+                throw unsupported("a <target> for a dmi-to-pci-bridge");
+            }
+        } else if (!qemuDevice.equals("pci-bridge")) {
             String port = target == null ? "" : target.getAttribute("port");
             if (!port.isEmpty()) {
                 d.append(",port=0x").append(Integer.toHexString(PciSlots.number("root port", port, 0xff)));
@@ -685,7 +714,10 @@ final class QemuCommandLine {
             String chassis = target == null ? "" : target.getAttribute("chassisNr");
             d.append(",chassis_nr=").append(chassis.isEmpty() ? index : PciSlots.number("chassisNr", chassis, 0xff));
         }
-        d.append(",id=pci.").append(index).append(pci.place(c.getAddress(), "PCI controller " + index));
+        String device = "PCI controller " + index;
+        int parent = bridgeParents.get(index);
+        d.append(",id=pci.").append(index).append(c.getAddress() == null && parent != 0
+                ? pci.placeOn(parent, device) : pci.place(c.getAddress(), device));
         add("-device", d.toString());
     }
 
@@ -698,7 +730,8 @@ final class QemuCommandLine {
             if (type.equals("pci") && !isRoot(c)) {
                 continue; // built first, by pciBridges
             }
-            if (type.equals("usb") && c.getExtraElement("master") != null) {
+            if (type.equals("usb") && (c.getExtraElement("master") != null
+                    || String.valueOf(c.getModel()).matches("ich9-uhci[123]"))) {
                 companions.add(c); // built after their EHCI master, whatever the XML order
                 continue;
             }
@@ -786,9 +819,11 @@ final class QemuCommandLine {
             if (!"ich9-usb-ehci1".equals(usbMaster) || !"0".equals(c.getIndex() == null ? "0" : c.getIndex())) {
                 throw unsupported("USB companion " + model + " without an ich9-ehci1 controller 0 as its master");
             }
-            String startPort = c.getExtraElement("master").getAttribute("startport");
-            add("-device", "ich9-usb-" + model.substring("ich9-".length()) + ",masterbus=usb.0,firstport="
-                    + PciSlots.number("USB companion startport", startPort, 5)
+            // without <master>, libvirt gives uhci1, uhci2, uhci3 the ports from 0, 2, 4
+            org.w3c.dom.Element master = c.getExtraElement("master");
+            int firstPort = master != null ? PciSlots.number("USB companion startport", master.getAttribute("startport"), 5)
+                    : (model.charAt(model.length() - 1) - '1') * 2;
+            add("-device", "ich9-usb-" + model.substring("ich9-".length()) + ",masterbus=usb.0,firstport=" + firstPort
                     + pci.place(c.getAddress(), "USB companion " + model));
         }
     }

@@ -621,6 +621,24 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aDmiToPciBridgeCarriesConventionalPciBridgesOnQ35() {
+        List<String> argv = argv(domain("<controller type='pci' index='1' model='dmi-to-pci-bridge'>"
+                + "<model name='i82801b11-bridge'/><address type='pci' slot='0x1e'/></controller>"
+                + "<controller type='pci' index='2' model='pci-bridge'><target chassisNr='56'/></controller>"
+                + "<controller type='usb' index='0' model='ich9-ehci1'/><controller type='usb' index='0' model='ich9-uhci3'/>"
+                + "<memballoon model='virtio'><address type='pci' bus='0x02' slot='0x01'/></memballoon>")
+                .replace("machine='pc'", "machine='q35'"));
+        assertSequence(argv, "-device", "i82801b11-bridge,id=pci.1,bus=pcie.0,addr=0x1e",
+                "-device", "pci-bridge,chassis_nr=56,id=pci.2,bus=pci.1,addr=0x0");
+        assertSequence(argv, "-device", "ich9-usb-uhci3,masterbus=usb.0,firstport=4,bus=pcie.0,addr=0x2");
+        assertSequence(argv, "-device", "virtio-balloon-pci,id=balloon0,bus=pci.2,addr=0x1");
+        String q35 = "<controller type='pci' index='1' model='%s'/>";
+        assertContains(refused(domain(String.format(q35, "pci-bridge")).replace("machine='pc'", "machine='q35'")),
+                "a pci-bridge on bus 0 of pc-q35-7.2");
+        assertContains(refused(domain(String.format(q35, "dmi-to-pci-bridge"))), "only pci-bridge beyond the root bus");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
