@@ -23,6 +23,10 @@ final class CorpusReport {
         return count(CorpusOutcome.Kind.STARTED);
     }
 
+    long needingHost() {
+        return count(CorpusOutcome.Kind.NEEDS_HOST);
+    }
+
     List<CorpusOutcome> failures() {
         return outcomes.stream().filter(o -> o.kind() == CorpusOutcome.Kind.FAILED).toList();
     }

@@ -50,6 +50,8 @@ final class LoopDevices implements AutoCloseable {
             return Optional.empty();
         }
         loops.available.release(count);
+        // Loop devices outlive the JVM: detach them even if the test run is cut short.
+        Runtime.getRuntime().addShutdownHook(new Thread(loops::detach));
         return Optional.of(loops);
     }
 
@@ -77,14 +79,23 @@ final class LoopDevices implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        detach();
+    }
+
+    /** Detaches every device once; a second call finds none left. */
+    private synchronized void detach() {
         for (Path dev : all) {
             try {
                 new ProcessBuilder("losetup", "--detach", dev.toString()).inheritIO().start()
                         .waitFor(30, TimeUnit.SECONDS);
             } catch (IOException e) {
                 System.err.println("could not detach " + dev + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+        all.clear();
     }
 }
