@@ -88,7 +88,8 @@ final class QemuCommandLine {
             "devices/video", "devices/video/model", "devices/video/model/@type",
             "devices/video/model/@vram", "devices/video/model/@heads",
             "devices/video/model/@primary",
-            "devices/memballoon", "devices/memballoon/@model",
+            "devices/memballoon", "devices/memballoon/@model", "devices/memballoon/@autodeflate",
+            "devices/memballoon/@freePageReporting",
             "devices/disk/source/@dev", "devices/disk/driver/@cache",
             "devices/disk/address/@controller", "devices/disk/address/@target",
             "devices/disk/address/@unit", "devices/disk/address/@port",
@@ -1411,12 +1412,9 @@ final class QemuCommandLine {
             vnc(graphics.get(0));
         }
         int i = 0;
-        for (VideoDef video : devices.getVideos()) {
+        for (VideoDef video : primaryFirst(devices.getVideos())) {
             var model = video.getModel();
             String type = model == null ? "vga" : String.valueOf(model.getType());
-            if (model != null && model.getPrimary() != null && !("yes".equals(model.getPrimary()) && i == 0)) {
-                throw unsupported("video primary '" + model.getPrimary() + "'");
-            }
             // QEMU takes one VGA-compatible device, the primary; further heads are display-only.
             boolean primary = i == 0;
             String device = switch (type) {
@@ -1442,6 +1440,27 @@ final class QemuCommandLine {
             add("-device", d.toString());
             i++;
         }
+    }
+
+    /** The videos with the one marked {@code primary='yes'} first, where libvirt moves it. */
+    private static List<VideoDef> primaryFirst(List<VideoDef> videos) {
+        List<VideoDef> ordered = new ArrayList<>(videos);
+        List<VideoDef> primaries = videos.stream()
+                .filter(v -> v.getModel() != null && "yes".equals(v.getModel().getPrimary())).toList();
+        for (VideoDef v : videos) {
+            String primary = v.getModel() == null ? null : v.getModel().getPrimary();
+            if (primary != null && !primary.equals("yes") && !primary.equals("no")) {
+                throw unsupported("video primary '" + primary + "'");
+            }
+        }
+        if (primaries.size() > 1) {
+            throw unsupported("more than one primary video");
+        }
+        if (primaries.size() == 1) {
+            ordered.remove(primaries.get(0));
+            ordered.add(0, primaries.get(0));
+        }
+        return ordered;
     }
 
     /** Video RAM sizes (KiB in the XML) and heads, on the devices that have them, as libvirt maps them. */
@@ -1564,15 +1583,35 @@ final class QemuCommandLine {
         }
     }
 
+    private static String onOff(String what, String value, String option) {
+        if (value == null) {
+            return "";
+        }
+        if (!value.equals("on") && !value.equals("off")) {
+            throw unsupported(what + " '" + value + "'");
+        }
+        return option + value;
+    }
+
     private void balloon(DevicesDef devices) {
         if (devices.getMemballoon() == null) {
             return;
         }
-        String model = String.valueOf(devices.getMemballoon().getModel());
+        var balloon = devices.getMemballoon();
+        String model = String.valueOf(balloon.getModel());
+        // autodeflate: the guest may take pages back under memory pressure; freePageReporting:
+        // it tells the host which pages it freed
+        String options = onOff("memballoon autodeflate", balloon.getExtraAttribute("autodeflate"), ",deflate-on-oom=")
+                + onOff("memballoon freePageReporting", balloon.getExtraAttribute("freePageReporting"),
+                        ",free-page-reporting=");
         switch (model) {
-            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0"
-                    + pci.place(devices.getMemballoon().getAddress(), "the memory balloon"));
-            case "none" -> { }
+            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0" + options
+                    + pci.place(balloon.getAddress(), "the memory balloon"));
+            case "none" -> {
+                if (!options.isEmpty() || balloon.getAddress() != null) {
+                    throw unsupported("options or an address for memballoon model 'none'");
+                }
+            }
             default -> throw unsupported("memballoon model '" + model + "'");
         }
     }

@@ -639,6 +639,19 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void thePrimaryVideoComesFirstAndTheBalloonTakesItsOptions() {
+        List<String> argv = argv(domain("<video><model type='qxl' heads='3'/></video>"
+                + "<video><model type='qxl' heads='1' primary='yes'/></video>"
+                + "<memballoon model='virtio' autodeflate='on' freePageReporting='off'/>"));
+        assertSequence(argv, "-device", "qxl-vga,id=video0", "-device", "qxl,id=video1,max_outputs=3");
+        assertSequence(argv, "-device", "virtio-balloon-pci,id=balloon0,deflate-on-oom=on,free-page-reporting=off");
+        assertContains(refused(domain("<video><model type='vga' primary='yes'/></video>"
+                + "<video><model type='qxl' primary='yes'/></video>")), "more than one primary video");
+        assertContains(refused(domain("<memballoon model='none' autodeflate='on'/>")), "memballoon model 'none'");
+        assertContains(refused(domain("<memballoon model='virtio' autodeflate='yes'/>")), "memballoon autodeflate 'yes'");
+    }
+
+    @Test
     void escapesCommas() {
         assertEquals("a,,b,,,,c", QemuEscaping.escape("a,b,,c"));
     }
