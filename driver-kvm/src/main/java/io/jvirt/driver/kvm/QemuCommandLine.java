@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jvirt.xml.AddressDef;
 import io.jvirt.xml.BootDeviceDef;
+import io.jvirt.xml.BootOrderDef;
 import io.jvirt.xml.CharDeviceDef;
 import io.jvirt.xml.ControllerDef;
 import io.jvirt.xml.CpuDef;
@@ -23,13 +24,26 @@ import io.jvirt.xml.FeaturesDef;
 import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.InputDef;
 import io.jvirt.xml.OsDef;
+import io.jvirt.xml.RngDef;
 import io.jvirt.xml.VideoDef;
+import io.jvirt.xml.VideoModelDef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Domain XML → QEMU argv, as a list for {@link ProcessBuilder} (never a shell string), following
@@ -135,7 +149,7 @@ final class QemuCommandLine {
     private static final Set<String> ACCEPTED = accepted();
 
     private static Set<String> accepted() {
-        Set<String> all = new java.util.HashSet<>(SUPPORTED);
+        Set<String> all = new HashSet<>(SUPPORTED);
         for (String device : ADDRESSED) {
             all.add("devices/" + device + "/address");
             for (String a : List.of("type", "domain", "bus", "slot", "function", "multifunction")) {
@@ -156,7 +170,7 @@ final class QemuCommandLine {
     private int nextNode = 1;
     private boolean perDeviceBoot;
     /** Boot positions from {@code <os><boot dev>}, by device (identity: equal XML is not the same disk). */
-    private final java.util.Map<DeviceDef, Integer> bootIndexes = new java.util.IdentityHashMap<>();
+    private final Map<DeviceDef, Integer> bootIndexes = new IdentityHashMap<>();
 
     private QemuCommandLine(DomainDef def, QemuCapabilities caps, Path monitorSocket) {
         this.def = def;
@@ -232,8 +246,8 @@ final class QemuCommandLine {
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
         boot(devices);
         kernel();
-        java.util.SortedMap<Integer, ControllerDef> bridges = pciBridges(devices);
-        java.util.Map<Integer, String> bridgeModels = new java.util.HashMap<>();
+        SortedMap<Integer, ControllerDef> bridges = pciBridges(devices);
+        Map<Integer, String> bridgeModels = new HashMap<>();
         bridges.forEach((index, c) -> bridgeModels.put(index, c.getModel()));
         pci = new PciSlots(q35, bridgeModels, requestedPciAddresses(devices));
         bridges.forEach(this::pciBridge); // before the devices plugged into them
@@ -255,12 +269,12 @@ final class QemuCommandLine {
     }
 
     /** The PCI {@code <address>} of a device the XML model does not type (a watchdog), or null. */
-    private static AddressDef untypedAddress(org.w3c.dom.Element device) {
-        org.w3c.dom.NodeList addresses = device.getElementsByTagName("address");
+    private static AddressDef untypedAddress(Element device) {
+        NodeList addresses = device.getElementsByTagName("address");
         if (addresses.getLength() == 0) {
             return null;
         }
-        org.w3c.dom.Element a = (org.w3c.dom.Element) addresses.item(0);
+        Element a = (Element) addresses.item(0);
         AddressDef address = new AddressDef();
         address.setType(a.hasAttribute("type") ? a.getAttribute("type") : null);
         address.setDomain(a.hasAttribute("domain") ? a.getAttribute("domain") : null);
@@ -448,14 +462,14 @@ final class QemuCommandLine {
      * {@code iothreadN}, which virtio disks name in {@code <driver iothread='N'/>}.
      */
     private void iothreads() {
-        org.w3c.dom.Element count = def.getExtraElement("iothreads");
-        org.w3c.dom.Element ids = def.getExtraElement("iothreadids");
+        Element count = def.getExtraElement("iothreads");
+        Element ids = def.getExtraElement("iothreadids");
         int n = count == null ? 0 : PciSlots.number("iothreads", count.getTextContent().strip(), 1024);
-        Set<Integer> all = new java.util.TreeSet<>();
+        Set<Integer> all = new TreeSet<>();
         if (ids != null) {
-            org.w3c.dom.NodeList list = ids.getElementsByTagName("iothread");
+            NodeList list = ids.getElementsByTagName("iothread");
             for (int i = 0; i < list.getLength(); i++) {
-                String id = ((org.w3c.dom.Element) list.item(i)).getAttribute("id");
+                String id = ((Element) list.item(i)).getAttribute("id");
                 if (!all.add(positive("iothread id", id))) {
                     throw unsupported("iothread id " + id + " twice");
                 }
@@ -517,17 +531,17 @@ final class QemuCommandLine {
 
     /** {@code <pm>}: whether the guest may suspend to RAM (S3) or disk (S4), on the ACPI chip. */
     private void powerManagement() {
-        org.w3c.dom.Element pm = def.getExtraElement("pm");
+        Element pm = def.getExtraElement("pm");
         if (pm == null) {
             return;
         }
         String chip = q35 ? "ICH9-LPC" : "PIIX4_PM";
         for (String state : List.of("suspend-to-mem", "suspend-to-disk")) {
-            org.w3c.dom.NodeList found = pm.getElementsByTagName(state);
+            NodeList found = pm.getElementsByTagName(state);
             if (found.getLength() == 0) {
                 continue;
             }
-            String enabled = ((org.w3c.dom.Element) found.item(0)).getAttribute("enabled");
+            String enabled = ((Element) found.item(0)).getAttribute("enabled");
             if (!enabled.equals("yes") && !enabled.equals("no")) {
                 throw unsupported("<pm><" + state + " enabled='" + enabled + "'>");
             }
@@ -554,7 +568,7 @@ final class QemuCommandLine {
         if (!boots.isEmpty() && perDeviceBoot) {
             throw unsupported("per-device boot elements cannot be used together with os/boot elements");
         }
-        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < boots.size(); i++) {
             String dev = String.valueOf(boots.get(i).getDev());
             if (!List.of("hd", "cdrom", "network", "fd").contains(dev)) {
@@ -615,10 +629,10 @@ final class QemuCommandLine {
     }
 
     /** The SCSI controllers built so far, by index, and their models. */
-    private final java.util.Map<Integer, String> scsiModels = new java.util.HashMap<>();
+    private final Map<Integer, String> scsiModels = new HashMap<>();
     private PciSlots pci;
     private boolean hasUsb;
-    private final Set<Integer> virtioSerials = new java.util.HashSet<>();
+    private final Set<Integer> virtioSerials = new HashSet<>();
     private int usbPorts;
     private String usbMaster;
 
@@ -631,8 +645,8 @@ final class QemuCommandLine {
      * The PCI controllers beyond the root bus, by index: pcie-root-ports on q35, pci-bridges
      * on the i440FX, each plugged into the root bus.
      */
-    private java.util.SortedMap<Integer, ControllerDef> pciBridges(DevicesDef devices) {
-        java.util.SortedMap<Integer, ControllerDef> bridges = new java.util.TreeMap<>();
+    private SortedMap<Integer, ControllerDef> pciBridges(DevicesDef devices) {
+        SortedMap<Integer, ControllerDef> bridges = new TreeMap<>();
         // Controllers without an index get the next free ones, as libvirt numbers them.
         int next = devices.getControllers().stream().filter(c -> "pci".equals(c.getType()) && c.getIndex() != null)
                 .mapToInt(c -> PciSlots.number("PCI controller index", c.getIndex(), 0xff)).max().orElse(0) + 1;
@@ -668,17 +682,17 @@ final class QemuCommandLine {
     }
 
     /** Where libvirt puts an unaddressed pci-bridge on q35: behind the first DMI-to-PCI bridge. */
-    private static int firstDmiBridge(java.util.SortedMap<Integer, ControllerDef> bridges) {
+    private static int firstDmiBridge(SortedMap<Integer, ControllerDef> bridges) {
         return bridges.entrySet().stream().filter(e -> "dmi-to-pci-bridge".equals(e.getValue().getModel()))
-                .mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(0);
+                .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
     }
 
     /** The bus each PCI bridge plugs into, by the bridge's index. */
-    private final java.util.Map<Integer, Integer> bridgeParents = new java.util.HashMap<>();
+    private final Map<Integer, Integer> bridgeParents = new HashMap<>();
 
     /** One of {@link #pciBridges}, with libvirt's chassis and port numbers (the index, by default). */
     private void pciBridge(int index, ControllerDef c) {
-        org.w3c.dom.Element modelName = c.getExtraElement("model");
+        Element modelName = c.getExtraElement("model");
         String qemuDevice = modelName == null || modelName.getAttribute("name").isEmpty() ? c.getModel()
                 : modelName.getAttribute("name");
         // ioh3420 is Intel's root port, the one libvirt used before QEMU's generic pcie-root-port;
@@ -693,7 +707,7 @@ final class QemuCommandLine {
         if (!sameKind) {
             throw unsupported("PCI controller " + index + " of model '" + c.getModel() + "' as '" + qemuDevice + "'");
         }
-        org.w3c.dom.Element target = c.getExtraElement("target");
+        Element target = c.getExtraElement("target");
         String wrong = !qemuDevice.equals("pci-bridge") ? "chassisNr" : "port";
         if (target != null && (target.hasAttribute(wrong) || qemuDevice.equals("pci-bridge")
                 && target.hasAttribute("chassis"))) {
@@ -723,7 +737,7 @@ final class QemuCommandLine {
     }
 
     private void controllers(DevicesDef devices) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<ControllerDef> companions = new ArrayList<>();
         for (ControllerDef c : devices.getControllers()) {
             String type = String.valueOf(c.getType());
@@ -821,7 +835,7 @@ final class QemuCommandLine {
                 throw unsupported("USB companion " + model + " without an ich9-ehci1 controller 0 as its master");
             }
             // without <master>, libvirt gives uhci1, uhci2, uhci3 the ports from 0, 2, 4
-            org.w3c.dom.Element master = c.getExtraElement("master");
+            Element master = c.getExtraElement("master");
             int firstPort = master != null ? PciSlots.number("USB companion startport", master.getAttribute("startport"), 5)
                     : (model.charAt(model.length() - 1) - '1') * 2;
             add("-device", "ich9-usb-" + model.substring("ich9-".length()) + ",masterbus=usb.0,firstport=" + firstPort
@@ -1092,7 +1106,7 @@ final class QemuCommandLine {
         return n - 1;
     }
 
-    private void bootIndex(StringBuilder d, DeviceDef device, io.jvirt.xml.BootOrderDef boot) {
+    private void bootIndex(StringBuilder d, DeviceDef device, BootOrderDef boot) {
         if (boot != null) {
             d.append(",bootindex=").append(positive("boot order", boot.getOrder()));
         } else if (bootIndexes.containsKey(device)) {
@@ -1219,21 +1233,21 @@ final class QemuCommandLine {
      * libvirt gives it at start, per domain and named after the channel: beside the monitor
      * socket, {@code <monitor>.<name>}. The definition is not changed.
      */
-    private java.util.Optional<String> channelSocket(CharDeviceDef channel, String name, String id) {
+    private Optional<String> channelSocket(CharDeviceDef channel, String name, String id) {
         boolean pathless = "unix".equals(channel.getType()) && channel.getSource() != null
                 && "bind".equals(channel.getSource().getMode()) && channel.getSource().getPath() == null;
         if (!pathless) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
             throw unsupported("a unix channel without a path needs a plain target name, not '" + name + "'");
         }
         String base = monitorSocket.getFileName().toString().replaceFirst("\\.sock$", "");
         String socket = monitorSocket.resolveSibling(base + "." + name).toString();
-        if (socket.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107) {
+        if (socket.getBytes(StandardCharsets.UTF_8).length > 107) {
             throw unsupported("channel socket path '" + socket + "' is longer than a unix socket allows");
         }
-        return java.util.Optional.of("socket,id=" + id + ",path=" + path("channel socket", socket)
+        return Optional.of("socket,id=" + id + ",path=" + path("channel socket", socket)
                 + ",server=on,wait=off");
     }
 
@@ -1361,12 +1375,12 @@ final class QemuCommandLine {
             throw unsupported("graphics type '" + g.getType() + "'");
         }
         String listen = g.getListen();
-        List<org.w3c.dom.Element> listens = g.getExtraElements("listen");
+        List<Element> listens = g.getExtraElements("listen");
         if (listens.size() > 1) {
             throw unsupported("more than one VNC <listen>");
         }
         if (!listens.isEmpty()) {
-            org.w3c.dom.Element l = listens.get(0);
+            Element l = listens.get(0);
             String address = l.getAttribute("address");
             switch (l.getAttribute("type")) {
                 case "address" -> {
@@ -1464,7 +1478,7 @@ final class QemuCommandLine {
     }
 
     /** Video RAM sizes (KiB in the XML) and heads, on the devices that have them, as libvirt maps them. */
-    private static void videoMemory(StringBuilder d, String type, io.jvirt.xml.VideoModelDef model) {
+    private static void videoMemory(StringBuilder d, String type, VideoModelDef model) {
         boolean qxl = type.equals("qxl");
         if (model.getRam() != null) {
             if (!qxl) {
@@ -1500,7 +1514,7 @@ final class QemuCommandLine {
      * device nothing plays, and QEMU gets the silent backend under the same id.
      */
     private void audio(DevicesDef devices) {
-        for (org.w3c.dom.Element audio : devices.getExtraElements("audio")) {
+        for (Element audio : devices.getExtraElements("audio")) {
             String type = audio.getAttribute("type");
             String id = audio.getAttribute("id");
             if (!type.equals("none")) {
@@ -1519,14 +1533,14 @@ final class QemuCommandLine {
      * not done here.
      */
     private void watchdog(DevicesDef devices) {
-        List<org.w3c.dom.Element> watchdogs = devices.getExtraElements("watchdog");
+        List<Element> watchdogs = devices.getExtraElements("watchdog");
         if (watchdogs.size() > 1) {
             throw unsupported("more than one <watchdog>");
         }
         if (watchdogs.isEmpty()) {
             return;
         }
-        org.w3c.dom.Element w = watchdogs.get(0);
+        Element w = watchdogs.get(0);
         String model = w.getAttribute("model");
         AddressDef address = untypedAddress(w);
         switch (model) {
@@ -1553,7 +1567,7 @@ final class QemuCommandLine {
      */
     private void rngs(DevicesDef devices) {
         int i = 0;
-        for (io.jvirt.xml.RngDef rng : devices.getRngs()) {
+        for (RngDef rng : devices.getRngs()) {
             if (!"virtio".equals(rng.getModel())) {
                 throw unsupported("RNG model '" + rng.getModel() + "'");
             }
@@ -1570,7 +1584,7 @@ final class QemuCommandLine {
             };
             add("-object", object);
             StringBuilder d = new StringBuilder("virtio-rng-pci,rng=objrng").append(i).append(",id=rng").append(i);
-            org.w3c.dom.Element rate = rng.getExtraElement("rate");
+            Element rate = rng.getExtraElement("rate");
             if (rate != null) {
                 d.append(",max-bytes=").append(positive("RNG rate bytes", rate.getAttribute("bytes")));
                 // libvirt's documented default period is 1 s (QEMU's own is 60 s)
