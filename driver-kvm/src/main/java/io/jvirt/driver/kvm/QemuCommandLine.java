@@ -1149,6 +1149,9 @@ final class QemuCommandLine {
         // console); without any <serial>, it defines that port.
         if (!consoles.isEmpty() && consoleTargetType(consoles.get(0)).equals("serial")) {
             CharDeviceDef console = consoles.remove(0);
+            if (console.getAddress() != null) {
+                throw unsupported("an address for the serial console");
+            }
             String port = console.getTarget() == null ? null : console.getTarget().getPort();
             if (port != null && !port.equals("0")) {
                 throw unsupported("a serial <console> on port " + port + " (it is serial port 0)");
@@ -1292,6 +1295,24 @@ final class QemuCommandLine {
 
     private String chardev(CharDeviceDef c, String id) {
         String type = String.valueOf(c.getType());
+        var source = c.getSource();
+        if (source != null) {
+            // What each type reads of <source>; a pty's path is where the last run put it,
+            // which libvirt ignores at start too.
+            boolean mode = source.getMode() != null;
+            boolean append = source.getAppend() != null;
+            boolean path = source.getPath() != null;
+            boolean fits = switch (type) {
+                case "pty" -> !mode && !append;
+                case "file" -> !mode;
+                case "unix" -> !append;
+                default -> !mode && !append && !path;
+            };
+            if (!fits) {
+                throw unsupported("a " + type + " character device with a source "
+                        + (mode ? "mode" : append ? "append" : "path"));
+            }
+        }
         return switch (type) {
             case "pty" -> "pty,id=" + id;
             case "null" -> "null,id=" + id;

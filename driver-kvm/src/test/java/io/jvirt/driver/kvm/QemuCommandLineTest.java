@@ -346,6 +346,12 @@ class QemuCommandLineTest {
         assertSequence(argv, "-chardev", "socket,id=charserial1,path=/run/s1.sock");
         assertContains(refused(domain("<serial type='unix'><source mode='listen' path='/run/s.sock'/></serial>")),
                 "unix socket mode 'listen'");
+        assertContains(refused(domain("<serial type='unix'><source path='/run/s.sock' append='on'/></serial>")),
+                "a unix character device with a source append");
+        assertContains(refused(domain("<serial type='file'><source mode='bind' path='/l'/></serial>")),
+                "a file character device with a source mode");
+        assertSequence(argv(domain("<serial type='pty'><source path='/dev/pts/3'/></serial>")),
+                "-chardev", "pty,id=charserial0");
     }
 
     @Test
