@@ -79,10 +79,7 @@ final class PciSlots {
             if (!"pci".equals(address.getType())) {
                 throw unsupported("address type '" + address.getType() + "' for " + device);
             }
-            if (address.getController() != null || address.getTarget() != null || address.getUnit() != null
-                    || address.getPort() != null) {
-                throw unsupported("a PCI address with a controller, target, unit or port, for " + device);
-            }
+            pciOnly(address, device);
             int bus = bus(address, device);
             int slot = slot(address, bus);
             int function = number("address function", address.getFunction(), 7);
@@ -127,10 +124,18 @@ final class PciSlots {
         if (!"pci".equals(address.getType())) {
             throw unsupported("address type '" + address.getType() + "' for " + device);
         }
+        pciOnly(address, device);
         if (bus(address, device) != 0 || number("address slot", address.getSlot(), SLOTS - 1) != slot
                 || number("address function", address.getFunction(), 7) != function) {
             throw unsupported(device + " is built into the " + (q35 ? "q35" : "i440FX")
                     + " machine at 00:" + hex(slot) + "." + function);
+        }
+    }
+
+    private static void pciOnly(AddressDef address, String device) {
+        if (address.getController() != null || address.getTarget() != null || address.getUnit() != null
+                || address.getPort() != null) {
+            throw unsupported("a PCI address with a controller, target, unit or port, for " + device);
         }
     }
 

@@ -914,6 +914,9 @@ final class QemuCommandLine {
         boolean readOnly = disk.isReadonly() || cdrom;
         String file = disk.getSource() == null ? null
                 : type.equals("file") ? disk.getSource().getFile() : disk.getSource().getDev();
+        if (disk.getSource() != null && (type.equals("file") ? disk.getSource().getDev() : disk.getSource().getFile()) != null) {
+            throw unsupported("a " + type + " disk '" + dev + "' with a source " + (type.equals("file") ? "dev" : "file"));
+        }
         if (file == null && !cdrom) {
             throw unsupported("disk '" + dev + "' has no source " + (type.equals("file") ? "file" : "device"));
         }
@@ -1383,6 +1386,10 @@ final class QemuCommandLine {
             throw unsupported("address type '" + address.getType() + "' for " + device);
         }
         PciSlots.number("USB bus", address.getBus(), 0);
+        if (address.getDomain() != null || address.getSlot() != null || address.getFunction() != null
+                || address.getController() != null || address.getTarget() != null || address.getUnit() != null) {
+            throw unsupported("a USB address with PCI or drive attributes, for " + device);
+        }
         // Ports behind a <hub> (1.2) are refused with the hub; the root hub has usbPorts ports.
         int port = PciSlots.number("USB port", address.getPort(), usbPorts);
         if (port == 0) {

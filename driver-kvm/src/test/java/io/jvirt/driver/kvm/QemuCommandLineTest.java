@@ -285,6 +285,12 @@ class QemuCommandLineTest {
                 && a.contains("\"no-flush\":true")), argv.toString());
         assertSequence(argv, "-device", "ide-cd,bus=ide.1,unit=0,drive=libvirt-2-format,id=ide0-1-0,write-cache=on");
         assertSequence(argv, "-device", "ide-hd,bus=ide.0,unit=0,drive=libvirt-3-format,id=ide0-0-0,write-cache=off");
+        assertContains(refused(domain("<disk type='block' device='disk'><source file='/i/a.img'/><target dev='vda'/>"
+                + "</disk>")), "a block disk 'vda' with a source file");
+        assertContains(refused(domain("<controller type='usb' model='piix3-uhci'/><input type='mouse' bus='usb'>"
+                + "<address type='usb' bus='0' port='1' slot='0x03'/></input>")), "a USB address with PCI");
+        assertContains(refused(domain("<controller type='ide' index='0'><address type='pci' slot='0x01' function='0x1'"
+                + " unit='1'/></controller>")), "a PCI address with a controller, target, unit or port");
         assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' cache='fast'/>"
                 + "<source file='/i/a.img'/><target dev='vda'/></disk>")), "disk cache mode 'fast'");
         refused(domain("<disk type='block' device='disk'><source dev='dev/sda'/><target dev='vda'/></disk>"));
