@@ -3,7 +3,8 @@
 #  1. one command as a fresh process: `list --all`, RUNS times each, median wall time;
 #  2. a 30,000-command lifecycle script on stdin (define, start, suspend, resume, destroy,
 #     undefine x 5,000), SCRIPT_RUNS times each, median wall time.
-# Prints both medians and the ratio for each. Needs virsh (apt-get install libvirt-clients).
+# jvirsh and virsh runs alternate, so that both meet the same machine. Prints both medians and
+# the ratio for each, and the JVM jvirsh ran on. Needs virsh (apt-get install libvirt-clients).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-21}
@@ -24,20 +25,24 @@ for _ in $(seq 5000); do
     printf 'define %s\nstart demo\nsuspend demo\nresume demo\ndestroy demo\nundefine demo\n' "$work/demo.xml"
 done > "$work/script.txt"
 
-./jvirsh -c test:///default list --all >/dev/null   # builds on first use, writes the CDS archive
+./jvirsh -c test:///default list --all >/dev/null   # builds on first use, writes the class archive
 
-# Median wall time in seconds of running "$@" (stdin from $input) $n times.
-median() {
+# Runs jvirsh ("$@" after ./jvirsh) and virsh (the same arguments) $n times each, alternating so
+# that both see the same machine, stdin from $input; prints "JVIRSH_MEDIAN VIRSH_MEDIAN" in seconds.
+alternate() {
     local n=$1 input=$2; shift 2
-    local times=()
+    local tj=() tv=() t0 t1
     for _ in $(seq "$n"); do
-        local t0 t1
-        t0=$(date +%s%N)
-        "$@" < "$input" > /dev/null 2>&1 || true
-        t1=$(date +%s%N)
-        times+=($(( t1 - t0 )))
+        t0=$(date +%s%N); ./jvirsh "$@" < "$input" > /dev/null 2>&1 || true; t1=$(date +%s%N)
+        tj+=($(( t1 - t0 )))
+        t0=$(date +%s%N); virsh "$@" < "$input" > /dev/null 2>&1 || true; t1=$(date +%s%N)
+        tv+=($(( t1 - t0 )))
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)] / 1e9}'
+    printf '%s %s\n' "$(med "${tj[@]}")" "$(med "${tv[@]}")"
+}
+
+med() {
+    printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)] / 1e9}'
 }
 
 report() {
@@ -46,10 +51,10 @@ report() {
         printf "%-40s jvirsh %8.3f s   virsh %8.3f s   jvirsh/virsh %.2f\n", w, j, v, j / v }'
 }
 
-one_j=$(median "$RUNS" /dev/null ./jvirsh -c test:///default list --all)
-one_v=$(median "$RUNS" /dev/null virsh -c test:///default list --all)
+java=$(sed -n 's/^\([^|]*\)|.*/\1/p' virsh-shell/target/jvirsh-*/jvirsh-*/lib/jvirsh.*.key 2>/dev/null | head -1)
+echo "jvirsh runs on ${java:-?}"
+read -r one_j one_v < <(alternate "$RUNS" /dev/null -c test:///default list --all)
 report "list --all, fresh process (median of $RUNS)" "$one_j" "$one_v"
 
-scr_j=$(median "$SCRIPT_RUNS" "$work/script.txt" ./jvirsh -c test:///default)
-scr_v=$(median "$SCRIPT_RUNS" "$work/script.txt" virsh -c test:///default)
+read -r scr_j scr_v < <(alternate "$SCRIPT_RUNS" "$work/script.txt" -c test:///default)
 report "30,000-command script (median of $SCRIPT_RUNS)" "$scr_j" "$scr_v"

@@ -60,6 +60,11 @@ final class ApiDomain implements Domain {
     }
 
     @Override
+    public java.util.Map<String, Object> stats() {
+        return read("virDomainListGetStats").domainStats(ref);
+    }
+
+    @Override
     public DomainStateInfo state() {
         return read("virDomainGetState").domainState(ref);
     }

@@ -30,6 +30,17 @@ public interface Domain {
     /** State, memory, vCPUs and CPU time. */
     DomainInfo info();
 
+    /**
+     * Everything the driver can measure about the domain, as {@code virsh domstats} prints it
+     * (libvirt's {@code virDomainListGetStats} with all groups): libvirt's keys in libvirt's
+     * order ({@code state.state}, {@code cpu.time}, {@code balloon.current},
+     * {@code vcpu.0.time}, {@code block.0.rd.bytes}, ...), values {@link Long} or {@link String}.
+     * An unmodifiable map; a driver that has none throws {@code NO_SUPPORT}.
+     *
+     * @since 0.1
+     */
+    java.util.Map<String, Object> stats();
+
     /** The state and the reason for it. */
     DomainStateInfo state();
 

@@ -55,6 +55,7 @@ class NoSupportTest {
                 call("virDomainCreateWithFlags", (Domain d) -> d.start()),
                 call("virDomainDestroyFlags", (Domain d) -> d.destroy()),
                 call("virDomainGetState", Domain::state),
+                call("virDomainListGetStats", Domain::stats),
                 call("virDomainGetXMLDesc", (Domain d) -> d.xml()),
                 call("virDomainAttachDeviceFlags", (Domain d) -> d.attachDevice("<disk/>")));
     }

@@ -132,6 +132,11 @@ public interface HypervisorDriver {
         throw VirtException.noSupport("virDomainGetInfo");
     }
 
+    /** libvirt's {@code virDomainListGetStats} for one domain, all groups: see {@link io.jvirt.Domain#stats()}. */
+    default java.util.Map<String, Object> domainStats(DomainRef domain) {
+        throw VirtException.noSupport("virDomainListGetStats");
+    }
+
     /** libvirt's {@code virDomainGetState}. */
     default DomainStateInfo domainState(DomainRef domain) {
         throw VirtException.noSupport("virDomainGetState");

@@ -16,6 +16,7 @@
  * <p>Helpers: {@link ObjectRegistry} (objects by name, UUID and id),
  * {@link DomainTransition} (libvirt's states, reasons and events per transition),
  * {@link EventDispatcher} (asynchronous delivery that never runs listeners under driver locks),
- * {@link AtomicConfigStore} (persistent definitions written atomically).
+ * {@link AtomicConfigStore} (persistent definitions written atomically). Host networking that
+ * drivers share (bridges, taps) is in {@link io.jvirt.spi.host}.
  */
 package io.jvirt.spi;

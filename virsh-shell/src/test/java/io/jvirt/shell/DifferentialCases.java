@@ -75,6 +75,12 @@ final class DifferentialCases {
                       <target dev='vdb' bus='virtio'/>
                     </disk>
                     """,
+            "guest.cfg", """
+                    name = "guest"
+                    memory = 512
+                    vcpus = 1
+                    kernel = "/boot/vmlinuz"
+                    """,
             "nouuid.xml", """
                     <domain type='test'>
                       <name>fresh</name>
@@ -90,6 +96,12 @@ final class DifferentialCases {
                 script("dominfo", "dominfo test"),
                 script("dumpxml", "dumpxml test"),
                 script("dumpxml-inactive", "dumpxml --inactive test"),
+                // The test driver converts no native format, in either direction; virsh's checks come first.
+                script("domxml-native", "domxml-from-native xen-xl guest.cfg; domxml-from-native xen-xl nosuch.cfg; "
+                        + "domxml-from-native xen-xl; domxml-to-native xen-xl demo.xml; domxml-to-native xen-xl --domain test; "
+                        + "domxml-to-native xen-xl --xml demo.xml --domain test; domxml-to-native xen-xl; "
+                        + "domxml-to-native xen-xl --domain nosuch; domxml-to-native xen-xl nosuch.xml"),
+                script("domxml-native-help", "help domxml-from-native; help domxml-to-native"),
                 script("net", "net-list --all; net-dumpxml default; net-info default"),
                 script("pool-vol", "pool-list --all; vol-list default-pool; pool-info default-pool; pool-dumpxml default-pool"),
                 script("host", "nodeinfo; capabilities; domstate test; uri; freecell --all; freecell; freecell 0; "

@@ -89,7 +89,9 @@ final class QemuCommandLine {
             "devices/interface", "devices/interface/@type", "devices/interface/mac",
             "devices/interface/mac/@address", "devices/interface/model",
             "devices/interface/model/@type", "devices/interface/boot",
-            "devices/interface/boot/@order",
+            "devices/interface/boot/@order", "devices/interface/source",
+            "devices/interface/source/@bridge", "devices/interface/source/@network",
+            "devices/interface/target", "devices/interface/target/@dev",
             "devices/serial", "devices/serial/@type", "devices/serial/source",
             "devices/serial/source/@path", "devices/serial/target", "devices/serial/target/@port",
             "devices/serial/target/@type",
@@ -413,8 +415,13 @@ final class QemuCommandLine {
         if (kib <= 0) {
             throw unsupported("guest memory must be set");
         }
-        if (def.getCurrentMemoryKiB() != 0 && def.getCurrentMemoryKiB() != kib) {
-            throw unsupported("<currentMemory> below <memory> (ballooning at start) is not supported yet");
+        long current = def.getCurrentMemoryKiB();
+        if (current > kib) {
+            throw unsupported("<currentMemory> above <memory>");
+        }
+        if (current != 0 && current < kib && !QemuResources.hasBalloon(def)) {
+            // The driver balloons the guest down at start (QemuResources.balloonAtStart).
+            throw unsupported("<currentMemory> below <memory> needs a virtio <memballoon>");
         }
         int vcpus = Math.max(1, def.getVcpuCount());
         NumaCells numa = NumaCells.of(def.getCpu(), kib, vcpus);
@@ -442,14 +449,11 @@ final class QemuCommandLine {
         if (vcpus > cpuMax) {
             throw unsupported("Maximum CPUs greater than specified machine type limit " + cpuMax);
         }
-        // <vcpu current='N'>: N online at start, the rest hot-pluggable up to the maximum.
-        String current = def.getVcpu() == null ? null : def.getVcpu().getCurrent();
-        String online = current == null ? Integer.toString(vcpus)
-                : PciSlots.number("vcpu current", current, vcpus) + ",maxcpus=" + vcpus;
-        if (online.startsWith("0,")) {
-            throw unsupported("vcpu current '0'");
+        int online = QemuResources.currentVcpus(def);
+        if (online < 1 || online > vcpus) {
+            throw unsupported("vcpu current='" + def.getVcpu().getCurrent() + "' with " + vcpus + " vCPUs");
         }
-        add("-smp", online + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
+        add("-smp", online + (online != vcpus ? ",maxcpus=" + vcpus : "") + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
         if (numa != null) {
             argv.addAll(numa.argv());
@@ -511,20 +515,34 @@ final class QemuCommandLine {
         }
     }
 
-    /** Enforcing these actions is the driver's job on QMP events; argv can only prepare them. */
+    /**
+     * Enforcing these actions is the driver's job on QMP events (QemuReboot, QemuHost); argv
+     * only prepares them. Refused as libvirt's qemuValidateLifecycleAction refuses.
+     */
     private void lifecycle() {
-        String poweroff = def.getOnPoweroff();
-        if (poweroff != null && !poweroff.equals("destroy")) {
+        String poweroff = def.getOnPoweroff() == null ? "destroy" : def.getOnPoweroff();
+        String reboot = def.getOnReboot() == null ? "restart" : def.getOnReboot();
+        String crash = def.getOnCrash() == null ? "destroy" : def.getOnCrash();
+        if (poweroff.equals("rename-restart") || reboot.equals("rename-restart") || crash.equals("rename-restart")) {
+            throw unsupported("qemu driver doesn't support the 'rename-restart' action for"
+                    + " 'on_reboot'/'on_poweroff'/'on_crash'");
+        }
+        if (poweroff.equals("preserve") || reboot.equals("preserve")) {
+            throw unsupported("qemu driver doesn't support the 'preserve' action for 'on_reboot'/'on_poweroff'");
+        }
+        if (poweroff.equals("restart") && reboot.equals("destroy")) {
+            throw unsupported("qemu driver doesn't support 'onReboot' set to 'destroy and 'onPoweroff' set to 'reboot'");
+        }
+        if (!poweroff.equals("destroy") && !poweroff.equals("restart")) {
             throw unsupported("on_poweroff '" + poweroff + "'");
         }
-        String reboot = def.getOnReboot();
-        if ("destroy".equals(reboot)) {
+        if (reboot.equals("destroy")) {
             argv.add("-no-reboot"); // a guest reboot then reports SHUTDOWN, and the driver destroys
-        } else if (reboot != null && !reboot.equals("restart")) {
+        } else if (!reboot.equals("restart")) {
             throw unsupported("on_reboot '" + reboot + "'");
         }
-        String crash = def.getOnCrash();
-        if (crash != null && !crash.equals("destroy")) {
+        if (!crash.equals("destroy")) {
+            // Only a panic device reports a crash, and the builder has none: nothing would act.
             throw unsupported("on_crash '" + crash + "'");
         }
     }
@@ -1120,9 +1138,16 @@ final class QemuCommandLine {
     private void interfaces(DevicesDef devices) {
         int i = 0;
         for (DomainInterfaceDef nic : devices.getInterfaces()) {
-            if (!"user".equals(nic.getType())) {
-                throw unsupported("interface type '" + nic.getType() + "' (only 'user' for now)");
-            }
+            String netdev = switch (String.valueOf(nic.getType())) {
+                case "user" -> "user,id=hostnet" + i;
+                // QEMU opens the tap QemuTaps named (and the kernel deletes it when QEMU exits);
+                // QemuTaps puts it on its bridge before the guest runs.
+                case "bridge", "network" -> "tap,id=hostnet" + i + (nic.getTarget() == null
+                        || nic.getTarget().getDev() == null ? "" : ",ifname=" + escape(nic.getTarget().getDev()))
+                        + ",script=no,downscript=no";
+                default -> throw unsupported("interface type '" + nic.getType()
+                        + "' (only 'user', 'bridge' and 'network')");
+            };
             String mac = nic.getMacAddress();
             if (mac == null || !MAC.matcher(mac.toLowerCase(Locale.ROOT)).matches()) {
                 throw unsupported("interface MAC address '" + mac + "'");
@@ -1135,7 +1160,7 @@ final class QemuCommandLine {
                 case "rtl8139" -> "rtl8139";
                 default -> throw unsupported("interface model '" + model + "'");
             };
-            add("-netdev", "user,id=hostnet" + i);
+            add("-netdev", netdev);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
                     .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
                     .append(pci.place(nic.getAddress(), "interface " + i));

@@ -33,11 +33,16 @@ final class QemuDomainDefaults {
                     "machine type '" + requested + "' is not supported by " + caps.binary())));
         }
         for (DomainInterfaceDef nic : def.getInterfaces()) {
-            if (nic.getMacAddress() == null) {
-                byte[] tail = new byte[3];
-                RANDOM.nextBytes(tail);
-                nic.setMacAddress("52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail));
-            }
+            fillMac(nic);
+        }
+    }
+
+    /** Gives {@code nic} (if not null) a random 52:54:00 MAC address unless it has one. */
+    static void fillMac(DomainInterfaceDef nic) {
+        if (nic != null && nic.getMacAddress() == null) {
+            byte[] tail = new byte[3];
+            RANDOM.nextBytes(tail);
+            nic.setMacAddress("52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail));
         }
     }
 }

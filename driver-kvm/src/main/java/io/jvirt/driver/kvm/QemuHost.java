@@ -34,16 +34,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state behind every connection to one {@code qemu:///embed?root=DIR}: the domains, their
- * QEMU processes and monitors, and the event stream. One per root per JVM, shared by its
+ * The state behind every connection to one URI's {@link QemuPaths} ({@code qemu:///system},
+ * {@code qemu:///session} or {@code qemu:///embed?root=DIR}): the domains, their QEMU processes
+ * and monitors, and the event stream. One per state directory per JVM, shared by its
  * connections (QEMU's monitor takes one client, so two hosts can't both hold it); another JVM
- * opening the same root meanwhile is refused (a lock file), and takes over once this one closed.
+ * opening the same URI meanwhile is refused (a lock file), and takes over once this one closed.
  * Created by the first connection, which reconnects to running guests from their status files;
  * dropped by the last, which leaves the guests running.
  *
@@ -55,25 +55,31 @@ final class QemuHost {
     static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
-    private static final Map<Path, QemuCapabilities> CAPS = new ConcurrentHashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
 
-    final Path root;
+    final QemuPaths paths;
     final Path runDir;
+    /** Managed save images, NAME.save (libvirt's cfg->saveDir). */
+    final Path saveDir;
     final Path autostartDir;
     final AtomicConfigStore store;
     final ObjectRegistry<QemuDomain> domains = new ObjectRegistry<>(d -> d.name, d -> d.uuid);
     final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
+    final QemuStoragePools storagePools;
+    final QemuNetworks networks;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final FileChannel lockChannel;
     private final FileLock lock;
     private int refs;
 
-    private QemuHost(Path root) {
-        this.root = root;
-        this.store = new AtomicConfigStore(root.resolve("etc/qemu"), ErrorDomain.QEMU);
+    private QemuHost(QemuPaths paths) {
+        this.paths = paths;
+        this.store = new AtomicConfigStore(paths.configDir(), ErrorDomain.QEMU);
         this.autostartDir = store.directory().resolve("autostart");
-        this.runDir = root.resolve("run/qemu");
+        this.runDir = paths.stateDir();
+        this.saveDir = paths.libDir().resolve("save");
+        this.storagePools = new QemuStoragePools(paths);
+        this.networks = new QemuNetworks(paths);
         try {
             Files.createDirectories(runDir);
             Files.createDirectories(autostartDir);
@@ -81,7 +87,7 @@ final class QemuHost {
                     StandardOpenOption.WRITE, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "cannot set up state directory '" + root + "': " + e.getMessage(), e);
+                    "cannot set up state directory '" + runDir + "': " + e.getMessage(), e);
         }
         FileLock l;
         try {
@@ -98,7 +104,7 @@ final class QemuHost {
             }
             closeQuietly(lockChannel);
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "state directory '" + root + "' is in use by another process (pid " + holder
+                    "state directory '" + runDir + "' is in use by another process (pid " + holder
                             + "); close its connections first");
         }
         this.lock = l;
@@ -111,18 +117,20 @@ final class QemuHost {
         }
     }
 
-    static QemuHost acquire(Path root) {
+    static QemuHost acquire(QemuPaths paths) {
         synchronized (HOSTS) {
-            QemuHost host = HOSTS.get(root);
+            QemuHost host = HOSTS.get(paths.stateDir());
             if (host == null) {
-                host = new QemuHost(root);
+                host = new QemuHost(paths);
                 try {
                     host.load();
+                    host.storagePools.load();
+                    host.networks.load();
                 } catch (RuntimeException e) {
                     host.shutdown();
                     throw e;
                 }
-                HOSTS.put(root, host);
+                HOSTS.put(paths.stateDir(), host);
             }
             host.refs++;
             return host;
@@ -132,7 +140,7 @@ final class QemuHost {
     static void release(QemuHost host) {
         synchronized (HOSTS) {
             if (--host.refs == 0) {
-                HOSTS.remove(host.root);
+                HOSTS.remove(host.runDir);
                 host.shutdown();
             }
         }
@@ -168,7 +176,7 @@ final class QemuHost {
     }
 
     private QemuCapabilities caps(Path binary) {
-        return CAPS.computeIfAbsent(binary, b -> QemuProber.probe(b, runDir));
+        return QemuCapsCache.get(binary, paths.cacheDir(), b -> QemuProber.probe(b, runDir));
     }
 
     /**
@@ -225,6 +233,7 @@ final class QemuHost {
                 QemuDomain d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
                 d.persistentDef = def;
                 d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
+                ShutoffRecord.recall(runDir, d.name).ifPresent(state -> d.state = state);
                 if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
                     LOG.log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
                 }
@@ -330,27 +339,56 @@ final class QemuHost {
 
     /** Launches QEMU paused, connects to its monitor, continues it. */
     void start(QemuDomain d, DomainDef def, DomainTransition transition, List<DriverDomainEvent> out) {
+        start(d, def, transition, null, out);
+    }
+
+    /** The guest's state arrives as a migration stream (restore) before start lets it run. */
+    interface Incoming {
+        /** Feeds the QEMU just started with {@code -incoming defer}; it is still paused. */
+        void receive(QemuRun run);
+
+        /** Whether the guest runs afterwards; if not, it stays paused (reason migration, as libvirt). */
+        boolean resume();
+    }
+
+    /** As {@link #start(QemuDomain, DomainDef, DomainTransition, List)}, fed by {@code incoming} if not null. */
+    void start(QemuDomain d, DomainDef def, DomainTransition transition, Incoming incoming,
+            List<DriverDomainEvent> out) {
         QemuCapabilities caps = caps(def);
         DomainDef live = LibvirtXml.copy(def);
+        QemuTaps.assign(live, networks);
         int id = nextId.getAndIncrement();
         Path monitor = runDir.resolve(d.uuid + ".sock");
         Path log = runDir.resolve(d.name + ".log");
         deleteQuietly(monitor);
         List<String> argv = QemuCommandLine.build(live, caps, monitor);
+        if (incoming != null) {
+            argv = new ArrayList<>(argv);
+            argv.addAll(List.of("-incoming", "defer"));
+        }
         appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
         Process process = QemuProcess.start(argv, log);
         QemuRun run = new QemuRun(id, live, process.toHandle(),
                 process.info().startInstant().orElse(null), monitor, log);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
-            if (transition != DomainTransition.START_PAUSED) {
+            QemuTaps.plug(live);
+            QemuResources.balloonAtStart(run);
+            boolean resume = transition != DomainTransition.START_PAUSED;
+            if (incoming != null) {
+                incoming.receive(run);
+                resume = incoming.resume();
+            }
+            if (resume) {
                 run.qmp.execute("cont");
                 run.ownResumes++;
             }
             d.run = run;
-            d.state = transition.result();
+            d.state = resume || incoming == null ? transition.result()
+                    : DomainStateInfo.of(DomainStateReason.Paused.MIGRATION);
             domains.setId(d, -1, id);
             writeStatus(d);
+            ShutoffRecord.forget(runDir, d.name);
         } catch (RuntimeException e) {
             run.stopping = true;
             d.run = null;
@@ -367,13 +405,18 @@ final class QemuHost {
 
     /** Kills QEMU (SIGTERM, SIGKILL after the grace period) and records the stop. */
     void destroy(QemuDomain d, List<DriverDomainEvent> out) {
+        end(d, DomainTransition.DESTROY, out);
+    }
+
+    /** Ends QEMU as {@link #destroy} does and records the stop as {@code transition} (e.g. saved). */
+    void end(QemuDomain d, DomainTransition transition, List<DriverDomainEvent> out) {
         QemuRun run = d.run;
         run.stopping = true;
         if (run.qmp != null) {
             run.qmp.close();
         }
         kill(run.process, DESTROY_GRACE);
-        stopped(d, DomainTransition.DESTROY, out);
+        stopped(d, transition, out);
     }
 
     /** The domain's QEMU is gone: state, id, files, event; a transient domain disappears. */
@@ -393,6 +436,8 @@ final class QemuHost {
         if (!d.isPersistent()) {
             domains.remove(d);
             d.removed = true;
+        } else {
+            ShutoffRecord.remember(runDir, d.name, d.state);
         }
     }
 
@@ -454,6 +499,10 @@ final class QemuHost {
         if (run.stopping) {
             return;
         }
+        if ("DEVICE_DELETED".equals(event.name())) {
+            QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {
@@ -462,7 +511,9 @@ final class QemuHost {
             DomainState s = d.stateKind();
             switch (event.name()) {
                 case "STOP" -> {
-                    if (run.ownStops > 0) {
+                    if (run.pausedShutdown) {
+                        run.pausedShutdown = false;
+                    } else if (run.ownStops > 0) {
                         run.ownStops--;
                     } else if (s == DomainState.RUNNING) {
                         d.state = DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
@@ -480,7 +531,9 @@ final class QemuHost {
                     }
                 }
                 case "SHUTDOWN" -> {
-                    if (!run.sawShutdown) {
+                    if (QemuReboot.shutdownRestarts(run)) {
+                        QemuReboot.restart(this, d, run);
+                    } else if (!run.sawShutdown) {
                         run.sawShutdown = true;
                         boolean guest = event.data().path("guest").asBoolean(false);
                         d.state = DomainStateInfo.of(DomainStateReason.Shutdown.USER);
@@ -489,6 +542,14 @@ final class QemuHost {
                         writeStatus(d);
                         // on_poweroff=destroy: QEMU waits (-no-shutdown); end it, EOF follows.
                         run.process.destroy();
+                    }
+                }
+                case "BALLOON_CHANGE" -> {
+                    // libvirt's cur_balloon: what the guest gave back, as the live <currentMemory>
+                    long kib = event.data().path("actual").asLong(0) / 1024;
+                    if (kib > 0) {
+                        run.def.setCurrentMemoryKiB(kib);
+                        writeStatus(d);
                     }
                 }
                 default -> {

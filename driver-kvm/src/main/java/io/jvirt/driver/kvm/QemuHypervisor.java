@@ -6,6 +6,7 @@ import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainInfo;
 import io.jvirt.DomainMetadataType;
 import io.jvirt.DomainModification;
+import io.jvirt.DomainSaveFlag;
 import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
 import io.jvirt.DomainState;
@@ -28,6 +29,7 @@ import io.jvirt.xml.DomainDef;
 import io.jvirt.xml.LibvirtXml;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +42,7 @@ import java.util.function.Consumer;
 /** The QEMU driver's hypervisor table over a {@link QemuHost}. */
 final class QemuHypervisor implements HypervisorDriver {
     private final QemuHost host;
-    private final java.util.concurrent.CopyOnWriteArrayList<Subscription> subscriptions =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions();
 
     QemuHypervisor(QemuHost host) {
         this.host = host;
@@ -106,7 +107,8 @@ final class QemuHypervisor implements HypervisorDriver {
         for (QemuDomain d : host.domains.view()) {
             synchronized (d) {
                 if (!d.removed && DomainListFilter.matches(flags, new DomainListFilter.Facts(
-                        d.stateKind(), d.isPersistent(), false, d.autostart, false, false))) {
+                        d.stateKind(), d.isPersistent(), QemuSave.hasManagedImage(host, d), d.autostart,
+                        false, false))) {
                     matched.add(d);
                 }
             }
@@ -257,9 +259,27 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public DomainRef createDomain(String xml, Set<DomainStartFlag> flags) {
         DomainDef def = host.prepare(xml);
-        UUID uuid = UUID.fromString(def.getUuid());
         DomainTransition how = flags.contains(DomainStartFlag.PAUSED) ? DomainTransition.START_PAUSED
                 : DomainTransition.START;
+        return startDefinition(def, (d, out) -> host.start(d, def, how, out));
+    }
+
+    @Override
+    public void restoreDomain(Path file, Set<DomainSaveFlag> flags) {
+        QemuSave.checkFlags(flags, "qemuDomainRestoreFlags");
+        QemuSaveImage image = QemuSaveImage.read(file);
+        DomainDef def = host.prepare(image.xml());
+        startDefinition(def, (d, out) -> QemuSave.restore(host, d, def, image, file, flags, out));
+    }
+
+    /**
+     * What create and restore share: the domain {@code def} names, found (inactive, same name)
+     * or added as a transient one, is started by {@code starter}; a domain added here leaves
+     * again if that fails.
+     */
+    private DomainRef startDefinition(DomainDef def,
+            java.util.function.BiConsumer<QemuDomain, List<DriverDomainEvent>> starter) {
+        UUID uuid = UUID.fromString(def.getUuid());
         List<DriverDomainEvent> out = new ArrayList<>();
         QemuDomain touched = null;
         try {
@@ -276,7 +296,7 @@ final class QemuHypervisor implements HypervisorDriver {
                             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                                     "domain '" + existing.name + "' is already active");
                         }
-                        host.start(existing, def, how, out);
+                        starter.accept(existing, out);
                         existing.outbox.addAll(out);
                         return existing.ref();
                     }
@@ -287,7 +307,7 @@ final class QemuHypervisor implements HypervisorDriver {
                     ObjectRegistry.Conflict conflict = host.domains.add(fresh);
                     if (conflict == ObjectRegistry.Conflict.NONE) {
                         try {
-                            host.start(fresh, def, how, out);
+                            starter.accept(fresh, out);
                             fresh.outbox.addAll(out);
                         } catch (RuntimeException e) {
                             host.domains.remove(fresh);
@@ -315,7 +335,16 @@ final class QemuHypervisor implements HypervisorDriver {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot undefine transient domain");
             }
+            Path managed = QemuSave.managedPath(host, d);
+            if (Files.exists(managed)) {
+                if (!flags.contains(DomainUndefineFlag.MANAGED_SAVE)) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "Refusing to undefine while domain managed save image exists");
+                }
+                deleteImage(managed);
+            }
             host.store.delete(d.name);
+            ShutoffRecord.forget(host.runDir, d.name);
             QemuHost.deleteQuietly(host.autostartDir.resolve(d.name + ".xml"));
             d.autostart = false;
             d.persistentDef = null;
@@ -337,8 +366,13 @@ final class QemuHypervisor implements HypervisorDriver {
             if (d.isActive()) {
                 throw alreadyRunning();
             }
-            host.start(d, d.persistentDef, flags.contains(DomainStartFlag.PAUSED)
-                    ? DomainTransition.START_PAUSED : DomainTransition.START, out);
+            boolean paused = flags.contains(DomainStartFlag.PAUSED);
+            if (flags.contains(DomainStartFlag.FORCE_BOOT)) {
+                deleteImage(QemuSave.managedPath(host, d));
+            } else if (QemuSave.startFromManagedImage(host, d, paused, out)) {
+                return;
+            }
+            host.start(d, d.persistentDef, paused ? DomainTransition.START_PAUSED : DomainTransition.START, out);
             if (flags.contains(DomainStartFlag.PAUSED)) {
                 out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Suspended.PAUSED));
             }
@@ -382,17 +416,30 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public void domainShutdown(DomainRef ref, Set<DomainShutdownFlag> flags) {
         // libvirt's qemuDomainShutdownFlags: press the power button and return; the guest acts.
+        QemuReboot.checkFlags(flags, "qemuDomainShutdownFlags");
         withDomainDo(ref, (d, out) -> {
             checkActive(d);
+            d.run.fakeReboot = false;
             host.qmp(d, "system_powerdown");
         });
     }
 
     @Override
+    public void domainReboot(DomainRef ref, Set<DomainShutdownFlag> flags) {
+        QemuReboot.checkFlags(flags, "qemuDomainReboot");
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            QemuReboot.reboot(host, d);
+        });
+    }
+
+    @Override
     public void domainReset(DomainRef ref) {
+        // libvirt's qemuDomainReset: the reset button; a pending fake reboot is forgotten.
         withDomainDo(ref, (d, out) -> {
             checkActive(d);
             host.qmp(d, "system_reset");
+            d.run.fakeReboot = false;
         });
     }
 
@@ -402,6 +449,45 @@ final class QemuHypervisor implements HypervisorDriver {
             checkActive(d);
             host.destroy(d, out);
         });
+    }
+
+    // ---- save and restore ----
+
+    @Override
+    public void domainSave(DomainRef ref, Path file, Set<DomainSaveFlag> flags) {
+        QemuSave.checkFlags(flags, "qemuDomainSaveFlags");
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            QemuSave.save(host, d, file, flags, out);
+        });
+    }
+
+    @Override
+    public void domainManagedSave(DomainRef ref, Set<DomainSaveFlag> flags) {
+        QemuSave.checkFlags(flags, "qemuDomainManagedSave");
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            QemuSave.managedSave(host, d, flags, out);
+        });
+    }
+
+    @Override
+    public boolean domainHasManagedSaveImage(DomainRef ref) {
+        return read(ref, d -> QemuSave.hasManagedImage(host, d));
+    }
+
+    @Override
+    public void domainManagedSaveRemove(DomainRef ref) {
+        withDomainDo(ref, (d, out) -> deleteImage(QemuSave.managedPath(host, d)));
+    }
+
+    private static void deleteImage(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "Failed to remove managed save file '" + file + "': " + e.getMessage(), e);
+        }
     }
 
     // ---- reading ----
@@ -419,9 +505,14 @@ final class QemuHypervisor implements HypervisorDriver {
             if (d.run != null) {
                 cpuNs = d.run.process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             }
-            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), def.getCurrentMemoryKiB(),
-                    Math.max(1, def.getVcpuCount()), cpuNs);
+            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), QemuResources.currentMemoryKiB(def),
+                    QemuResources.currentVcpus(def), cpuNs);
         });
+    }
+
+    @Override
+    public java.util.Map<String, Object> domainStats(DomainRef ref) {
+        return read(ref, QemuStats::of);
     }
 
     @Override
@@ -465,6 +556,35 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public int domainMaxVcpus(DomainRef ref) {
         return read(ref, d -> Math.max(1, d.currentDef().getVcpuCount()));
+    }
+
+    // ---- devices ----
+
+    @Override
+    public void domainAttachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuHotplug.attach(host, d, xml, flags));
+    }
+
+    @Override
+    public void domainDetachDevice(DomainRef ref, String xml, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuHotplug.detach(host, d, xml, flags));
+    }
+
+    // ---- resources ----
+
+    @Override
+    public void domainSetMemory(DomainRef ref, long kib, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuResources.setMemory(host, d, kib, flags));
+    }
+
+    @Override
+    public void domainSetVcpus(DomainRef ref, int count, Set<DomainModification> flags) {
+        withDomainDo(ref, (d, out) -> QemuResources.setVcpus(host, d, count, flags));
+    }
+
+    @Override
+    public int domainGetVcpus(DomainRef ref, Set<DomainModification> flags) {
+        return read(ref, d -> QemuResources.getVcpus(d, flags));
     }
 
     @Override
@@ -515,21 +635,12 @@ final class QemuHypervisor implements HypervisorDriver {
 
     @Override
     public Subscription onDomainEvent(DomainRef filter, Consumer<DriverDomainEvent> listener) {
-        Subscription inner = host.events.subscribe(
-                e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener);
-        Subscription[] self = new Subscription[1];
-        self[0] = () -> {
-            inner.close();
-            subscriptions.remove(self[0]);
-        };
-        subscriptions.add(self[0]);
-        return self[0];
+        return subscriptions.track(host.events.subscribe(
+                e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener));
     }
 
     /** Ends this connection's subscriptions: its listeners hear nothing after close. */
     void closeSubscriptions() {
-        for (Subscription s : subscriptions) {
-            s.close();
-        }
+        subscriptions.closeAll();
     }
 }

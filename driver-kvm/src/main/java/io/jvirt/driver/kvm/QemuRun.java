@@ -27,6 +27,15 @@ final class QemuRun {
      */
     int ownStops;
     int ownResumes;
+    /** reboot() pressed the power button: the guest's SHUTDOWN means reset and go on (fake reboot). */
+    volatile boolean fakeReboot;
+    /** A fake reboot is under way: the STOP that follows its SHUTDOWN is not a pause. */
+    boolean pausedShutdown;
+    /** Detaches waiting for QEMU's DEVICE_DELETED, by device id (see QemuHotplug). */
+    final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> unplugs =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Removals whose wait ran out: finished when the guest lets go and DEVICE_DELETED comes. */
+    final java.util.Map<String, Runnable> pendingRemovals = new java.util.concurrent.ConcurrentHashMap<>();
 
     QemuRun(int id, DomainDef def, ProcessHandle process, Instant startTime, Path monitor, Path log) {
         this.id = id;

@@ -3,6 +3,8 @@ package io.jvirt.driver.kvm;
 import io.jvirt.xml.CharDeviceDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
+import io.jvirt.xml.DomainInterfaceDef;
+import io.jvirt.xml.InterfaceTargetDef;
 import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.OsDef;
 import java.io.IOException;
@@ -29,7 +31,9 @@ import org.w3c.dom.Element;
  * libvirt's test machine, not here. This moves each path the argv builder passes to QEMU into a
  * per-fixture directory, keeping its file name (commas and all, so escaping is still exercised),
  * and creates there what QEMU needs to open it at start-up: an image in the declared format, a
- * file with a Linux boot header for a kernel, a listening socket for a client chardev.
+ * file with a Linux boot header for a kernel, a listening socket for a client chardev. Block
+ * devices are lent loop devices; VNC servers and taps get loopback, free ports and names of
+ * this run's own.
  *
  * <p>Nothing in the guest runs (QEMU stays paused with {@code -S}), so content beyond what QEMU
  * checks while starting is irrelevant. A path this class does not know stays as the fixture
@@ -37,6 +41,7 @@ import org.w3c.dom.Element;
  */
 final class FixtureHostResources implements AutoCloseable {
     private static final AtomicInteger NEXT_VNC_PORT = new AtomicInteger(6900);
+    private static final AtomicInteger NEXT_TAP = new AtomicInteger();
 
     private final Path dir;
     private final LoopDevices loops;
@@ -108,6 +113,9 @@ final class FixtureHostResources implements AutoCloseable {
         for (GraphicsDef g : def.getDevices().getGraphics()) {
             vnc(g);
         }
+        for (DomainInterfaceDef nic : def.getDevices().getInterfaces()) {
+            tap(nic);
+        }
         List<CharDeviceDef> chardevs = new ArrayList<>(def.getDevices().getSerials());
         chardevs.addAll(def.getDevices().getConsoles());
         chardevs.addAll(def.getDevices().getChannels());
@@ -139,6 +147,24 @@ final class FixtureHostResources implements AutoCloseable {
         if (g.getPort() != null && !g.getPort().equals("-1") && !"yes".equals(g.getAutoport())) {
             g.setPort(Integer.toString(freeVncPort()));
         }
+    }
+
+    /**
+     * A bridged NIC is a tap QEMU creates by name (the driver puts it on its bridge; the argv
+     * alone leaves it unattached): a name of this run's, so fixtures never take another
+     * program's tap. Creating one needs /dev/net/tun writable, i.e. root.
+     */
+    private static void tap(DomainInterfaceDef nic) throws Unavailable {
+        if (!"bridge".equals(nic.getType()) && !"network".equals(nic.getType())) {
+            return;
+        }
+        if (!Files.isWritable(Path.of("/dev/net/tun"))) {
+            throw new Unavailable("a tap device (/dev/net/tun is not writable)");
+        }
+        if (nic.getTarget() == null) {
+            nic.setTarget(new InterfaceTargetDef());
+        }
+        nic.getTarget().setDev("jvct" + ProcessHandle.current().pid() % 1000 + "x" + NEXT_TAP.getAndIncrement());
     }
 
     /**

@@ -147,8 +147,8 @@ class QemuCommandLineTest {
         assertContains(refused(domain("<sound model='ich9'/>")), "<devices/sound>");
         assertContains(refused(domain("<disk type='file' device='disk'><driver name='qemu' type='raw' io='native'/>"
                 + "<source file='/a.img'/><target dev='vda'/></disk>")), "attribute io of <devices/disk/driver>");
-        assertContains(refused(domain("<interface type='network'><mac address='52:54:00:00:00:01'/>"
-                + "<source network='default'/></interface>")), "network");
+        assertContains(refused(domain("<interface type='ethernet'><mac address='52:54:00:00:00:01'/>"
+                + "</interface>")), "ethernet");
         assertContains(refused(domain("<rng model='virtio'><backend model='egd' type='udp'>"
                 + "<source mode='bind' service='1234'/></backend></rng>")), "RNG backend model 'egd'");
         assertContains(refused("<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
@@ -525,7 +525,7 @@ class QemuCommandLineTest {
     void hotpluggableVcpusAndIothreads() {
         assertSequence(argv(domain("").replace("<os>", "<vcpu current='2'>6</vcpu><os>")),
                 "-smp", "2,maxcpus=6,sockets=6,cores=1,threads=1");
-        assertContains(refused(domain("").replace("<os>", "<vcpu current='7'>6</vcpu><os>")), "vcpu current '7'");
+        assertContains(refused(domain("").replace("<os>", "<vcpu current='7'>6</vcpu><os>")), "vcpu current='7' with 6 vCPUs");
         String threads = "<iothreads>3</iothreads><iothreadids><iothread id='5'/></iothreadids><os>";
         String disk = "<disk type='file' device='disk'><driver name='qemu' iothread='%s'/>"
                 + "<source file='/i/a.img'/><target dev='vda'/></disk>";
@@ -661,6 +661,17 @@ class QemuCommandLineTest {
                 + "<video><model type='qxl' primary='yes'/></video>")), "more than one primary video");
         assertContains(refused(domain("<memballoon model='none' autodeflate='on'/>")), "memballoon model 'none'");
         assertContains(refused(domain("<memballoon model='virtio' autodeflate='yes'/>")), "memballoon autodeflate 'yes'");
+    }
+
+    @Test
+    void bridgedNicsAreTapsQemuOpensByTheNameTheDriverChose() {
+        List<String> argv = argv(domain("<interface type='bridge'><mac address='52:54:00:00:00:07'/>"
+                + "<source bridge='br0'/><target dev='vnet3'/><model type='virtio'/></interface>"
+                + "<interface type='network'><mac address='52:54:00:00:00:08'/><source network='lan'/>"
+                + "<target dev='my,tap'/></interface>"));
+        assertSequence(argv, "-netdev", "tap,id=hostnet0,ifname=vnet3,script=no,downscript=no");
+        assertSequence(argv, "-device", "virtio-net-pci,netdev=hostnet0,id=net0,mac=52:54:00:00:00:07");
+        assertSequence(argv, "-netdev", "tap,id=hostnet1,ifname=my,,tap,script=no,downscript=no");
     }
 
     @Test

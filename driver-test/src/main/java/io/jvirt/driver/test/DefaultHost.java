@@ -8,6 +8,8 @@ import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.NodeDef;
 import io.jvirt.xml.PoolTargetDef;
 import io.jvirt.xml.StoragePoolDef;
+import io.jvirt.xml.NetworkDefaults;
+import io.jvirt.xml.StoragePoolDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -19,6 +19,9 @@ import io.jvirt.xml.NodeDef;
 import io.jvirt.xml.NodeDeviceDef;
 import io.jvirt.xml.StoragePoolDef;
 import io.jvirt.xml.StorageVolumeDef;
+import io.jvirt.xml.NetworkDefaults;
+import io.jvirt.xml.StoragePoolDefaults;
+import io.jvirt.xml.StorageVolumeDefaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,7 +191,7 @@ final class NodeFileLoader {
                 String vfile = NodeDef.fileOf(ventry);
                 StorageVolumeDef v = vfile == null ? ventry : LibvirtXml.parseStorageVolume(read(vfile));
                 v.getExtraAttributes().remove(new javax.xml.namespace.QName("file"));
-                StorageVolumeDefaults.complete(v, pool, false);
+                StorageVolumeDefaults.complete(v, pool.def(), false);
                 pool.volumes().put(v.getName(), v);
                 pool.setSizes(pool.capacity(), pool.allocation() + v.getAllocation().toBytes());
             }

@@ -29,7 +29,6 @@ import io.jvirt.spi.HypervisorDriver;
 import io.jvirt.spi.ObjectRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -131,7 +130,7 @@ final class TestHypervisor implements HypervisorDriver {
                 }
             }
         }
-        matched.sort(Comparator.comparing(TestDomain::name));
+        matched.sort((a, b) -> a.name().compareTo(b.name()));
         List<DomainRef> refs = new ArrayList<>(matched.size());
         for (TestDomain d : matched) {
             refs.add(d.ref());

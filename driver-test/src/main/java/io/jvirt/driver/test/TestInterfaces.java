@@ -9,7 +9,6 @@ import io.jvirt.spi.InterfaceDriver;
 import io.jvirt.spi.InterfaceRef;
 import io.jvirt.xml.LibvirtXml;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +29,7 @@ final class TestInterfaces implements InterfaceDriver {
                 out.add(i);
             }
         }
-        out.sort(Comparator.comparing(TestInterface::name));
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out.stream().map(TestInterface::ref).toList();
     }
 

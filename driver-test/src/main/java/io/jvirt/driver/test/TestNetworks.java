@@ -13,8 +13,8 @@ import io.jvirt.spi.NetworkRef;
 import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.NetworkDef;
+import io.jvirt.xml.NetworkDefaults;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +42,7 @@ final class TestNetworks implements NetworkDriver {
                 }
             }
         }
-        out.sort(Comparator.comparing(TestNetwork::name));
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out.stream().map(TestNetwork::ref).toList();
     }
 

@@ -24,8 +24,9 @@ import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.ScaledValue;
 import io.jvirt.xml.StoragePoolDef;
 import io.jvirt.xml.StorageVolumeDef;
+import io.jvirt.xml.StoragePoolDefaults;
+import io.jvirt.xml.StorageVolumeDefaults;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +65,7 @@ final class TestStorage implements StorageDriver {
                 }
             }
         }
-        out.sort(Comparator.comparing(TestPool::name));
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out.stream().map(TestPool::ref).toList();
     }
 
@@ -310,7 +311,7 @@ final class TestStorage implements StorageDriver {
     @Override
     public StorageVolumeRef createVolume(StoragePoolRef ref, String xml, Set<StorageVolumeCreateFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStorageVolCreateXML");
-        return with(ref.name(), Need.ACTIVE, p -> addVolume(p, StorageVolumeDefaults.parse(xml, p)));
+        return with(ref.name(), Need.ACTIVE, p -> addVolume(p, StorageVolumeDefaults.parse(xml, p.def())));
     }
 
     @Override
@@ -318,7 +319,7 @@ final class TestStorage implements StorageDriver {
             Set<StorageVolumeCreateFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStorageVolCreateXMLFrom");
         return with(ref.name(), Need.ACTIVE, p -> {
-            StorageVolumeDef v = StorageVolumeDefaults.parse(xml, p);
+            StorageVolumeDef v = StorageVolumeDefaults.parse(xml, p.def());
             if (p.volumes().containsKey(v.getName())) {
                 throw exists();
             }

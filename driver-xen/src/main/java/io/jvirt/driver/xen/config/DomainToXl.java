@@ -136,6 +136,7 @@ final class DomainToXl {
             }
         }
         XlCpuid.format(def, cfg);
+        XlVnuma.format(def, cfg);
         XlDevices.format(def, cfg, hvm);
         XlDevices.formatDeviceModelArgs(def, cfg);
         List<String> disks = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.jvirt.driver.xen.config;
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
+import io.jvirt.xml.DomainDef;
 import io.jvirt.xml.LibvirtXml;
 
 /**
@@ -29,6 +30,11 @@ public final class XenXlConverter {
         if (xml == null) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.XENXL, "xml must not be null");
         }
-        return DomainToXl.convert(LibvirtXml.parseDomain(xml)).write();
+        return toXl(LibvirtXml.parseDomain(xml));
+    }
+
+    /** A parsed domain definition → xl.cfg text. */
+    public static String toXl(DomainDef def) {
+        return DomainToXl.convert(def).write();
     }
 }

@@ -72,7 +72,7 @@ final class XlConfig {
         if (v instanceof XlValue.Num n) {
             return n.literal();
         }
-        throw invalid("config value " + key + " was not a string");
+        throw malformed("config value " + key + " was not a string");
     }
 
     /** A number setting; a numeric string is accepted, as libvirt's xenConfigGetULong does. */
@@ -89,9 +89,9 @@ final class XlConfig {
                 return Long.parseLong(s.value().trim());
             }
         } catch (NumberFormatException e) {
-            throw invalid("config value " + key + " was malformed");
+            throw malformed("config value " + key + " was malformed");
         }
-        throw invalid("config value " + key + " was malformed");
+        throw malformed("config value " + key + " was malformed");
     }
 
     long getLong(String key, long dflt) {
@@ -118,15 +118,24 @@ final class XlConfig {
             List<String> out = new ArrayList<>();
             for (XlValue item : l.items()) {
                 if (!(item instanceof XlValue.Str s)) {
-                    throw invalid("config value " + key + " must be a list of strings");
+                    throw malformed("config value " + key + " must be a list of strings");
                 }
                 out.add(s.value());
             }
             return out;
         }
-        throw invalid("config value " + key + " must be a list of strings");
+        throw malformed("config value " + key + " must be a list of strings");
     }
 
+    /**
+     * A setting of the wrong kind or a required one missing: libvirt's xenConfigGet* helpers
+     * report these as INTERNAL_ERROR ("config value %s was malformed").
+     */
+    static VirtException malformed(String detail) {
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.XEN, detail);
+    }
+
+    /** Something the mapping can't express: CONFIG_UNSUPPORTED, as libvirt's xen_xl.c says. */
     static VirtException invalid(String detail) {
         return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.XENXL, detail);
     }

@@ -75,7 +75,7 @@ final class XlParser {
             items.addAll(b.items());
             return new XlValue.ListVal(items);
         }
-        throw at(ErrorCode.CONFIG_UNSUPPORTED, l, c, "'+=' needs lists on both sides for '" + key + "'");
+        throw at(ErrorCode.CONF_SYNTAX, l, c, "'+=' needs lists on both sides for '" + key + "'");
     }
 
     private XlValue value(int depth) {
@@ -276,13 +276,13 @@ final class XlParser {
         return c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c);
     }
 
+    /** libvirt's virConfParse reports its syntax errors as CONF_SYNTAX from the config-file domain. */
     private VirtException error(String what) {
-        ErrorCode code = ErrorCode.CONFIG_UNSUPPORTED;
-        return at(code, line, col(), what);
+        return at(ErrorCode.CONF_SYNTAX, line, col(), what);
     }
 
     private static VirtException at(ErrorCode code, int line, int col, String what) {
-        return new VirtException(code, ErrorDomain.XENXL,
+        return new VirtException(code, ErrorDomain.CONF,
                 "xl config line " + line + ", column " + col + ": " + what);
     }
 }

@@ -36,7 +36,7 @@ final class XlToDomain {
     static DomainDef convert(XlConfig cfg) {
         DomainDef def = new DomainDef("xen", cfg.getString("name"));
         if (def.getName() == null || def.getName().isEmpty()) {
-            throw XlConfig.invalid("config value name was missing");
+            throw XlConfig.malformed("config value name was missing");
         }
         String uuid = cfg.getString("uuid");
         def.setUuid(uuid != null ? uuid : UUID.randomUUID().toString());
@@ -57,6 +57,7 @@ final class XlToDomain {
         if (hvm) {
             nestedHvm(cfg, def);
         }
+        XlVnuma.parse(cfg, def);
         XlCpuid.parse(cfg, def);
         def.setOnPoweroff(lifecycle(cfg, "on_poweroff", "destroy"));
         def.setOnReboot(lifecycle(cfg, "on_reboot", "restart"));
@@ -385,7 +386,7 @@ final class XlToDomain {
         if (!cfg.getBool("spicedisable_ticketing", false)) {
             String passwd = cfg.getString("spicepasswd");
             if (passwd == null) {
-                throw XlConfig.invalid("config value spicepasswd was missing");
+                throw XlConfig.malformed("config value spicepasswd was missing");
             }
             g.setExtraAttribute("passwd", passwd);
         }

@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -56,6 +58,8 @@ public final class XenstoreDaemon implements AutoCloseable {
     private ServerSocketChannel server;
     private Thread thread;
     private volatile boolean running;
+    /** Requests that failed with an exception of ours instead of an error reply: bugs. */
+    private final AtomicLong internalErrors = new AtomicLong();
 
     private XenstoreDaemon(Builder b) {
         this.socket = b.socket;
@@ -96,7 +100,10 @@ public final class XenstoreDaemon implements AutoCloseable {
         if (Files.isRegularFile(socket) || Files.isDirectory(socket)) {
             throw new IOException(socket + " exists and is not a socket");
         }
-        Files.deleteIfExists(socket);
+        if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            refuseLiveSocket(socket);
+            Files.deleteIfExists(socket);
+        }
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         try {
@@ -106,6 +113,19 @@ public final class XenstoreDaemon implements AutoCloseable {
         }
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
+    }
+
+    /**
+     * A socket file that still accepts connections belongs to a running daemon, which replacing
+     * it would cut off from every new client; one that refuses them was left by a dead process.
+     */
+    private static void refuseLiveSocket(Path socket) throws IOException {
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException stale) {
+            return;
+        }
+        throw new IOException(socket + " is in use: another xenstored is serving it");
     }
 
     /** The unix socket privileged clients connect to, or null if it serves only rings. */
@@ -159,6 +179,16 @@ public final class XenstoreDaemon implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** How many requests hit a bug of ours (their clients were disconnected); tests expect 0. */
+    long internalErrors() {
+        return internalErrors.get();
+    }
+
+    /** True from {@link #start()} until the daemon stops (closed, or failed). */
+    public boolean isRunning() {
+        return running;
     }
 
     /** Stops serving, disconnects every client and removes the socket. */
@@ -267,6 +297,7 @@ public final class XenstoreDaemon implements AutoCloseable {
             handler.disconnect(c);
         } catch (RuntimeException e) {
             // A bug of ours must not take the other clients down.
+            internalErrors.incrementAndGet();
             LOG.log(System.Logger.Level.ERROR, c + ": request failed; disconnecting it", e);
             handler.disconnect(c);
         } finally {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,8 @@ class XlConfigTest {
 
     private static void assertError(String input, String where, String what) {
         VirtException e = assertThrows(VirtException.class, () -> XlConfig.parse(input));
-        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
+        assertEquals(ErrorCode.CONF_SYNTAX, e.code());
+        assertEquals(ErrorDomain.CONF, e.domain());
         assertTrue(e.getMessage().contains(where), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
     }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jvirt.driver.xen.HostTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,26 +45,7 @@ class XenstoreUtilsIT {
 
     @BeforeAll
     static void requireXenstoreUtils() {
-        List<String> missing = TOOLS.stream().filter(t -> find(t) == null).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "MISSING PREREQUISITE: " + missing + " (apt-get install xenstore-utils)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + " (required because CI=true)");
-        }
-        System.err.println("*** SKIPPED: " + message + " ***");
-        Assumptions.abort(message);
-    }
-
-    static Path find(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, tool);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        HostTools.require(TOOLS, "xenstore-utils");
     }
 
     @BeforeEach

@@ -62,6 +62,25 @@ class XenstoredMainTest {
     }
 
     @Test
+    void refusesASocketAnotherDaemonServes() throws Exception {
+        Path socket = dir.resolve("s");
+        XenstoreDaemon first = XenstoredMain.parse(new String[] {"--socket", socket.toString()}, System.out).start();
+        try (XenstoreClient c = XenstoreClient.connect(socket)) {
+            c.write("/owner", "first");
+            XenstoreDaemon second = XenstoredMain.parse(new String[] {"--socket", socket.toString()}, System.out);
+            java.io.IOException e = assertThrows(java.io.IOException.class, second::start);
+            assertTrue(e.getMessage().contains("another xenstored"), e.getMessage());
+            // The first daemon still serves its clients, old and new.
+            assertEquals("first", c.readString("/owner"));
+            try (XenstoreClient late = XenstoreClient.connect(socket)) {
+                assertEquals("first", late.readString("/owner"));
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void refusesBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> XenstoredMain.parse(new String[] {}, System.out));
         assertThrows(IllegalArgumentException.class,

@@ -1,26 +1,24 @@
-package io.jvirt.driver.test;
+package io.jvirt.xml;
 
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
-import io.jvirt.xml.LibvirtXml;
-import io.jvirt.xml.Uuids;
-import io.jvirt.xml.NetworkBridgeDef;
-import io.jvirt.xml.NetworkDef;
 
 /**
  * Network XML as libvirt's generic network parser leaves it: a UUID when none was given,
  * {@code <forward/>} meaning NAT, and a NAT or routed network's bridge with STP on and no delay.
  */
-final class NetworkDefaults {
+public final class NetworkDefaults {
     private NetworkDefaults() {
     }
 
-    static NetworkDef parse(String xml) {
+    /** Parses network XML and completes it as {@link #complete} does. */
+    public static NetworkDef parse(String xml) {
         return complete(LibvirtXml.parseNetwork(xml));
     }
 
-    static NetworkDef complete(NetworkDef def) {
+    /** Checks the name and forwarding, canonicalises or generates the UUID, fills bridge defaults. */
+    public static NetworkDef complete(NetworkDef def) {
         if (def.getName() == null || def.getName().isEmpty()) {
             throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.NETWORK,
                     "missing name information in network");

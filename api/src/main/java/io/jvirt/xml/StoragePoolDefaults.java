@@ -1,23 +1,21 @@
-package io.jvirt.driver.test;
+package io.jvirt.xml;
 
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
-import io.jvirt.xml.LibvirtXml;
-import io.jvirt.xml.Uuids;
-import io.jvirt.xml.PoolSourceDef;
-import io.jvirt.xml.StoragePoolDef;
 
 /** Pool XML as libvirt's pool parser leaves it: a name is required, a UUID generated when absent. */
-final class StoragePoolDefaults {
+public final class StoragePoolDefaults {
     private StoragePoolDefaults() {
     }
 
-    static StoragePoolDef parse(String xml) {
+    /** Parses pool XML and completes it as {@link #complete} does. */
+    public static StoragePoolDef parse(String xml) {
         return complete(LibvirtXml.parseStoragePool(xml));
     }
 
-    static StoragePoolDef complete(StoragePoolDef def) {
+    /** Checks the name, canonicalises or generates the UUID, adds an empty {@code <source>}. */
+    public static StoragePoolDef complete(StoragePoolDef def) {
         if (def.getName() == null || def.getName().isEmpty()) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.STORAGE, "missing pool source name element");
         }

@@ -1,31 +1,27 @@
-package io.jvirt.driver.test;
+package io.jvirt.xml;
 
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.StorageVolumeType;
 import io.jvirt.VirtException;
-import io.jvirt.xml.LibvirtXml;
-import io.jvirt.xml.ScaledValue;
-import io.jvirt.xml.StorageFormatDef;
-import io.jvirt.xml.StorageVolumeDef;
-import io.jvirt.xml.VolumeTargetDef;
 
 /**
  * Volume XML as libvirt's volume parser and test driver leave it: capacity required, allocation
  * defaulting to capacity, path {@code POOL_TARGET/NAME}, key = path, type and format from the pool.
  */
-final class StorageVolumeDefaults {
+public final class StorageVolumeDefaults {
     private StorageVolumeDefaults() {
     }
 
-    static StorageVolumeDef parse(String xml, TestPool pool) {
+    /** Parses volume XML for a new volume in {@code pool}, completed as {@link #complete} does. */
+    public static StorageVolumeDef parse(String xml, StoragePoolDef pool) {
         StorageVolumeDef v = LibvirtXml.parseStorageVolume(xml);
         complete(v, pool, true);
         return v;
     }
 
     /** Fills what libvirt fills; {@code created} volumes get their path and key from the pool. */
-    static void complete(StorageVolumeDef v, TestPool pool, boolean created) {
+    public static void complete(StorageVolumeDef v, StoragePoolDef pool, boolean created) {
         if (v.getName() == null || v.getName().isEmpty()) {
             throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.STORAGE, "missing volume name element");
         }
@@ -35,7 +31,7 @@ final class StorageVolumeDefaults {
         long capacity = v.getCapacity().toBytes();
         v.setCapacity(ScaledValue.bytes(capacity));
         v.setAllocation(ScaledValue.bytes(v.getAllocation() == null ? capacity : v.getAllocation().toBytes()));
-        StorageVolumeType type = volumeType(pool.def().getType());
+        StorageVolumeType type = volumeType(pool.getType());
         if (v.getType() == null) {
             v.setType(type.label());
         }
@@ -43,7 +39,7 @@ final class StorageVolumeDefaults {
             v.setTarget(new VolumeTargetDef());
         }
         if (created || v.getTarget().getPath() == null) {
-            v.getTarget().setPath(pool.targetPath() + "/" + v.getName());
+            v.getTarget().setPath((pool.getTarget() == null ? null : pool.getTarget().getPath()) + "/" + v.getName());
         }
         if (created || v.getKey() == null) {
             v.setKey(v.getTarget().getPath());
@@ -54,7 +50,7 @@ final class StorageVolumeDefaults {
     }
 
     /** libvirt's testStorageVolumeTypeForPool. */
-    static StorageVolumeType volumeType(String poolType) {
+    public static StorageVolumeType volumeType(String poolType) {
         if (poolType == null) {
             return StorageVolumeType.FILE;
         }

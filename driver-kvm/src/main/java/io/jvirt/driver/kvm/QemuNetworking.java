@@ -1,0 +1,129 @@
+package io.jvirt.driver.kvm;
+
+import static io.jvirt.driver.kvm.ListFlags.pair;
+
+import io.jvirt.ListNetworksFlag;
+import io.jvirt.Subscription;
+import io.jvirt.spi.DriverNetworkEvent;
+import io.jvirt.spi.NetworkDriver;
+import io.jvirt.spi.NetworkRef;
+import io.jvirt.xml.LibvirtXml;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The QEMU driver's network table over a host's {@link QemuNetworks}. */
+final class QemuNetworking implements NetworkDriver {
+    private final QemuNetworks networks;
+    private final ConnectionSubscriptions subscriptions = new ConnectionSubscriptions();
+
+    QemuNetworking(QemuNetworks networks) {
+        this.networks = networks;
+    }
+
+    @Override
+    public List<NetworkRef> listAllNetworks(Set<ListNetworksFlag> flags) {
+        List<QemuNetwork> out = new ArrayList<>();
+        for (QemuNetwork n : networks.registry.view()) {
+            synchronized (n) {
+                if (!n.removed && pair(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE, n.active)
+                        && pair(flags, ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT, n.persistent)
+                        && pair(flags, ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART, n.autostart)) {
+                    out.add(n);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(n -> n.name));
+        return out.stream().map(n -> n.ref).toList();
+    }
+
+    @Override
+    public NetworkRef lookupNetworkByName(String name) {
+        return networks.byName(name).ref;
+    }
+
+    @Override
+    public NetworkRef lookupNetworkByUuid(UUID uuid) {
+        return networks.byUuid(uuid).ref;
+    }
+
+    @Override
+    public NetworkRef defineNetwork(String xml) {
+        return networks.define(xml).ref;
+    }
+
+    @Override
+    public NetworkRef createNetwork(String xml) {
+        return networks.create(xml).ref;
+    }
+
+    @Override
+    public String networkXml(NetworkRef network, boolean inactive) {
+        return networks.with(network, n -> LibvirtXml.format(n.def));
+    }
+
+    @Override
+    public void networkStart(NetworkRef network) {
+        networks.with(network, n -> {
+            networks.start(n);
+            return null;
+        });
+    }
+
+    @Override
+    public void networkDestroy(NetworkRef network) {
+        networks.with(network, n -> {
+            networks.destroy(n);
+            return null;
+        });
+    }
+
+    @Override
+    public void networkUndefine(NetworkRef network) {
+        networks.with(network, n -> {
+            networks.undefine(n);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean networkGetAutostart(NetworkRef network) {
+        return networks.with(network, n -> n.autostart);
+    }
+
+    @Override
+    public void networkSetAutostart(NetworkRef network, boolean autostart) {
+        networks.with(network, n -> {
+            networks.setAutostart(n, autostart);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean networkIsActive(NetworkRef network) {
+        return networks.with(network, n -> n.active);
+    }
+
+    @Override
+    public boolean networkIsPersistent(NetworkRef network) {
+        return networks.with(network, n -> n.persistent);
+    }
+
+    @Override
+    public String networkBridgeName(NetworkRef network) {
+        return networks.with(network, QemuNetwork::bridge);
+    }
+
+    @Override
+    public Subscription onNetworkEvent(Consumer<DriverNetworkEvent> listener) {
+        return subscriptions.track(networks.events.subscribe(e -> true, listener));
+    }
+
+    /** Ends this connection's subscriptions. */
+    void closeSubscriptions() {
+        subscriptions.closeAll();
+    }
+}

@@ -1,0 +1,384 @@
+package io.jvirt.driver.kvm;
+
+import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
+import io.jvirt.NetworkEventType;
+import io.jvirt.VirtException;
+import io.jvirt.spi.AtomicConfigStore;
+import io.jvirt.spi.DriverNetworkEvent;
+import io.jvirt.spi.EventDispatcher;
+import io.jvirt.spi.NetworkRef;
+import io.jvirt.spi.ObjectRegistry;
+import io.jvirt.spi.host.Bridges;
+import io.jvirt.spi.host.NetDevices;
+import io.jvirt.xml.LibvirtXml;
+import io.jvirt.xml.NetworkBridgeDef;
+import io.jvirt.xml.NetworkDef;
+import io.jvirt.xml.NetworkDefaults;
+import io.jvirt.xml.NetworkIpDef;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The virtual networks of one {@link QemuPaths} layout, libvirt's network driver for the modes
+ * that need no DHCP server or firewall: isolated ({@code <forward>} absent: a bridge of ours
+ * with the {@code <ip>} addresses) and {@code <forward mode='bridge'/>} (a host bridge that
+ * exists already). Configs in {@code networkConfigDir}, the live XML of active networks in
+ * {@code networkStateDir}. Each network is its own lock.
+ */
+final class QemuNetworks {
+    private static final System.Logger LOG = System.getLogger(QemuNetworks.class.getName());
+
+    final ObjectRegistry<QemuNetwork> registry = new ObjectRegistry<>(n -> n.name, n -> n.uuid);
+    final EventDispatcher<DriverNetworkEvent> events = new EventDispatcher<>();
+    private final AtomicConfigStore configs;
+    private final AtomicConfigStore states;
+    private final Path autostartDir;
+
+    QemuNetworks(QemuPaths paths) {
+        this.configs = new AtomicConfigStore(paths.networkConfigDir(), ErrorDomain.NETWORK);
+        this.states = new AtomicConfigStore(paths.networkStateDir(), ErrorDomain.NETWORK);
+        this.autostartDir = configs.directory().resolve("autostart");
+    }
+
+    QemuNetwork byName(String name) {
+        return registry.byName(name).orElseThrow(() -> new VirtException(ErrorCode.NO_NETWORK,
+                ErrorDomain.NETWORK, "no network with matching name '" + name + "'"));
+    }
+
+    QemuNetwork byUuid(UUID uuid) {
+        return registry.byUuid(uuid).orElseThrow(() -> new VirtException(ErrorCode.NO_NETWORK,
+                ErrorDomain.NETWORK, "no network with matching uuid '" + uuid + "'"));
+    }
+
+    /** Runs {@code action} on the network {@code ref} names, locked. */
+    <T> T with(NetworkRef ref, Function<QemuNetwork, T> action) {
+        while (true) {
+            QemuNetwork n = byUuid(ref.uuid());
+            synchronized (n) {
+                if (!n.removed) {
+                    return action.apply(n);
+                }
+            }
+        }
+    }
+
+    /** The bridge a guest NIC on network {@code name} joins; the network must be active. */
+    String bridgeOf(String name) {
+        QemuNetwork n = byName(name);
+        synchronized (n) {
+            if (!n.active) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                        "network '" + name + "' is not active");
+            }
+            return n.bridge();
+        }
+    }
+
+    // ---- loading ----
+
+    void load() {
+        for (String name : configs.names()) {
+            try {
+                QemuNetwork n = new QemuNetwork(parse(configs.read(name).orElseThrow()), true);
+                n.autostart = Autostart.isMarked(autostartDir, name);
+                registry.add(n);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network config " + configs.pathOf(name), e);
+            }
+        }
+        for (String name : states.names()) {
+            try {
+                NetworkDef live = parse(states.read(name).orElseThrow());
+                QemuNetwork n = registry.byUuid(UUID.fromString(live.getUuid())).orElse(null);
+                if (n == null) {
+                    n = new QemuNetwork(live, false);
+                    registry.add(n);
+                }
+                if (Bridges.isBridge(live.getBridge().getName())) {
+                    n.def = live;
+                    n.active = true;
+                } else {
+                    // the bridge went away (a reboot, an operator): the network is not active
+                    states.delete(name);
+                    if (!n.persistent) {
+                        registry.remove(n);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network state " + states.pathOf(name), e);
+            }
+        }
+        if (Autostart.firstStartSinceBoot(states.directory())) {
+            for (QemuNetwork n : registry.all()) {
+                if (n.autostart && !n.active) {
+                    try {
+                        with(n.ref, q -> {
+                            start(q);
+                            return null;
+                        });
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "cannot autostart network " + n.name, e);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * libvirt's network parser, then what this driver can honour: an isolated network or a
+     * host bridge. NAT and routing need a firewall and DHCP needs dnsmasq, which this driver
+     * does not run: refused, never half done.
+     */
+    static NetworkDef parse(String xml) {
+        NetworkDef def = NetworkDefaults.parse(xml);
+        String mode = def.getForward() == null ? null : def.getForward().getMode();
+        if (mode != null && !mode.equals("bridge")) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK, "network forward mode '"
+                    + mode + "' (this driver has isolated networks and <forward mode='bridge'/> only)");
+        }
+        if (def.getMtu() != null) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK, "network <mtu>");
+        }
+        for (NetworkIpDef ip : def.getIps()) {
+            if (ip.getDhcp() != null) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NETWORK,
+                        "network <dhcp> (no DHCP server is run)");
+            }
+            prefix(ip);
+        }
+        if ("bridge".equals(mode)) {
+            if (def.getBridge() == null || def.getBridge().getName() == null) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "network '" + def.getName()
+                        + "' has forward mode 'bridge' but no bridge device defined");
+            }
+            if (!def.getIps().isEmpty()) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK,
+                        "Unsupported <ip> element in network " + def.getName() + " with forward mode='bridge'");
+            }
+        }
+        if (def.getBridge() != null && def.getBridge().getName() != null) {
+            NetDevices.checkName(def.getBridge().getName());
+        }
+        String delay = def.getBridge() == null ? null : def.getBridge().getDelay();
+        if (delay != null && !delay.matches("[0-9]{1,4}")) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK, "invalid delay value in network '"
+                    + def.getName() + "'");
+        }
+        return def;
+    }
+
+    /** The prefix length of an {@code <ip>}: its prefix, or its IPv4 netmask counted. */
+    static int prefix(NetworkIpDef ip) {
+        try {
+            InetAddress address = InetAddress.getByName(literal(ip.getAddress(), "address"));
+            int max = address.getAddress().length * 8;
+            if (ip.getPrefix() != null) {
+                int p = Integer.parseInt(ip.getPrefix());
+                if (p < 0 || p > max) {
+                    throw new NumberFormatException();
+                }
+                return p;
+            }
+            if (ip.getNetmask() == null) {
+                return max == 32 ? 24 : 64; // libvirt's virSocketAddrGetIPPrefix default by class
+            }
+            byte[] mask = InetAddress.getByName(literal(ip.getNetmask(), "netmask")).getAddress();
+            int bits = 0;
+            for (byte b : mask) {
+                bits += Integer.bitCount(b & 0xff);
+            }
+            return bits;
+        } catch (UnknownHostException | NumberFormatException e) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.NETWORK,
+                    "invalid <ip> address '" + ip.getAddress() + "' or prefix/netmask");
+        }
+    }
+
+    /** Only literal addresses: InetAddress would otherwise look a host name up in DNS. */
+    private static String literal(String s, String what) throws UnknownHostException {
+        if (s == null || !s.matches("[0-9a-fA-F:.]+")) {
+            throw new UnknownHostException(what);
+        }
+        return s;
+    }
+
+    // ---- lifecycle, the network locked by the caller where it exists ----
+
+    QemuNetwork define(String xml) {
+        NetworkDef def = parse(xml);
+        QemuNetwork n = addOrFind(def, true);
+        synchronized (n) {
+            if (def.getBridge() == null || def.getBridge().getName() == null) {
+                // libvirt names the bridge at define time: virbrN, the first free N
+                NetworkBridgeDef b = def.getBridge() == null ? new NetworkBridgeDef() : def.getBridge();
+                b.setName(n.def.getBridge() != null && n.def.getBridge().getName() != null
+                        ? n.def.getBridge().getName() : freeBridgeName(n));
+                def.setBridge(b);
+                NetworkDefaults.complete(def);
+            }
+            configs.write(n.name, LibvirtXml.format(def));
+            if (!n.active) {
+                n.def = def;
+            }
+            n.persistent = true;
+        }
+        publish(n, NetworkEventType.DEFINED);
+        return n;
+    }
+
+    QemuNetwork create(String xml) {
+        NetworkDef def = parse(xml);
+        QemuNetwork n = addOrFind(def, false);
+        synchronized (n) {
+            if (n.active) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                        "network is already active");
+            }
+            if (def.getBridge() == null || def.getBridge().getName() == null) {
+                NetworkBridgeDef b = def.getBridge() == null ? new NetworkBridgeDef() : def.getBridge();
+                b.setName(freeBridgeName(n));
+                def.setBridge(b);
+                NetworkDefaults.complete(def);
+            }
+            n.def = def;
+            try {
+                start(n);
+            } catch (RuntimeException e) {
+                if (!n.persistent) {
+                    registry.remove(n);
+                    n.removed = true;
+                }
+                throw e;
+            }
+        }
+        return n;
+    }
+
+    /** virbrN with an N that neither a host device nor another network's bridge has. */
+    private String freeBridgeName(QemuNetwork self) {
+        for (int i = 0; ; i++) {
+            String name = "virbr" + i;
+            boolean taken = NetDevices.exists(name) || registry.all().stream().anyMatch(o -> o != self
+                    && o.def.getBridge() != null && name.equals(o.def.getBridge().getName()));
+            if (!taken) {
+                return name;
+            }
+        }
+    }
+
+    private QemuNetwork addOrFind(NetworkDef def, boolean persistent) {
+        UUID uuid = UUID.fromString(def.getUuid());
+        QemuNetwork byUuid = registry.byUuid(uuid).orElse(null);
+        if (byUuid != null) {
+            if (!byUuid.name.equals(def.getName())) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK,
+                        "network '" + byUuid.name + "' is already defined with uuid " + uuid);
+            }
+            return byUuid;
+        }
+        configs.pathOf(def.getName());
+        QemuNetwork fresh = new QemuNetwork(def, persistent);
+        if (registry.add(fresh) != ObjectRegistry.Conflict.NONE) {
+            QemuNetwork holder = registry.byName(def.getName()).orElse(null);
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK, "network '" + def.getName()
+                    + "' already exists with uuid " + (holder != null ? holder.uuid : uuid));
+        }
+        return fresh;
+    }
+
+    /** Creates the bridge with its addresses, or checks the host bridge; all or nothing. */
+    void start(QemuNetwork n) {
+        if (n.active) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK, "network is already active");
+        }
+        String bridge = n.bridge();
+        if (n.usesHostBridge()) {
+            if (!Bridges.isBridge(bridge)) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NETWORK,
+                        "host bridge '" + bridge + "' of network '" + n.name + "' does not exist");
+            }
+        } else {
+            NetworkBridgeDef b = n.def.getBridge();
+            Bridges.create(bridge, !"off".equals(b.getStp()), b.getDelay() == null ? 0 : Integer.parseInt(b.getDelay()));
+            try {
+                for (NetworkIpDef ip : n.def.getIps()) {
+                    Bridges.addAddress(bridge, ip.getAddress(), prefix(ip));
+                }
+                Bridges.up(bridge);
+            } catch (RuntimeException e) {
+                deleteQuietly(bridge);
+                throw e;
+            }
+        }
+        try {
+            states.write(n.name, LibvirtXml.format(n.def));
+        } catch (RuntimeException e) {
+            if (!n.usesHostBridge()) {
+                deleteQuietly(bridge);
+            }
+            throw e;
+        }
+        n.active = true;
+        publish(n, NetworkEventType.STARTED);
+    }
+
+    void destroy(QemuNetwork n) {
+        if (!n.active) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                    "network '" + n.name + "' is not active");
+        }
+        if (!n.usesHostBridge() && Bridges.isBridge(n.bridge())) {
+            Bridges.delete(n.bridge());
+        }
+        states.delete(n.name);
+        n.active = false;
+        publish(n, NetworkEventType.STOPPED);
+        if (!n.persistent) {
+            registry.remove(n);
+            n.removed = true;
+        }
+    }
+
+    /** libvirt lets an active network be undefined: it runs on as a transient one. */
+    void undefine(QemuNetwork n) {
+        if (!n.persistent) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                    "network '" + n.name + "' is transient; it can't be undefined");
+        }
+        setAutostart(n, false);
+        configs.delete(n.name);
+        n.persistent = false;
+        publish(n, NetworkEventType.UNDEFINED);
+        if (!n.active) {
+            registry.remove(n);
+            n.removed = true;
+        }
+    }
+
+    void setAutostart(QemuNetwork n, boolean autostart) {
+        if (!n.persistent) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                    "cannot set autostart for transient network");
+        }
+        Autostart.mark(autostartDir, n.name, configs.pathOf(n.name), autostart, ErrorDomain.NETWORK);
+        n.autostart = autostart;
+    }
+
+    private static void deleteQuietly(String bridge) {
+        try {
+            Bridges.delete(bridge);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete bridge " + bridge + " after a failed start", e);
+        }
+    }
+
+    void publish(QemuNetwork n, NetworkEventType type) {
+        if (events.hasSubscribers()) {
+            events.publish(new DriverNetworkEvent(n.ref, type));
+        }
+    }
+}

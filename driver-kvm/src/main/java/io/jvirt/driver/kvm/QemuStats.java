@@ -1,0 +1,116 @@
+package io.jvirt.driver.kvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jvirt.DomainStateInfo;
+import io.jvirt.xml.DiskDef;
+import io.jvirt.xml.DomainDef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code virsh domstats} for a QEMU domain, with libvirt's keys (qemuDomainGetStats*): the
+ * state; CPU time of the QEMU process and of each vCPU thread (from /proc, as libvirt's
+ * qemuGetProcessInfo without cgroups); the balloon; block I/O from query-blockstats.
+ * Called with the domain locked.
+ */
+final class QemuStats {
+    /** Linux's USER_HZ, the unit of /proc/PID/stat times, is 100 on every architecture QEMU runs here. */
+    private static final long NS_PER_TICK = 10_000_000L;
+
+    private QemuStats() {
+    }
+
+    static Map<String, Object> of(QemuDomain d) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        DomainStateInfo state = d.state;
+        s.put("state.state", (long) state.state().value());
+        s.put("state.reason", (long) state.reason().value());
+        DomainDef def = d.currentDef();
+        QemuRun run = d.run;
+        if (run != null) {
+            long[] cpu = ticks(Path.of("/proc", Long.toString(run.process.pid()), "stat"));
+            s.put("cpu.time", (cpu[0] + cpu[1]) * NS_PER_TICK);
+            s.put("cpu.user", cpu[0] * NS_PER_TICK);
+            s.put("cpu.system", cpu[1] * NS_PER_TICK);
+        }
+        s.put("balloon.current", QemuResources.currentMemoryKiB(def));
+        s.put("balloon.maximum", def.getMemoryKiB());
+        s.put("vcpu.current", (long) QemuResources.currentVcpus(def));
+        s.put("vcpu.maximum", (long) def.getVcpuCount());
+        if (run != null) {
+            int i = 0;
+            for (JsonNode cpu : run.qmp.execute("query-cpus-fast")) {
+                long[] t = ticks(Path.of("/proc", Long.toString(run.process.pid()), "task",
+                        cpu.path("thread-id").asText(), "stat"));
+                s.put("vcpu." + i + ".state", 1L); // VIR_VCPU_RUNNING: the thread exists
+                s.put("vcpu." + i + ".time", (t[0] + t[1]) * NS_PER_TICK);
+                i++;
+            }
+        }
+        blocks(s, def, run);
+        return Collections.unmodifiableMap(s);
+    }
+
+    private static void blocks(Map<String, Object> s, DomainDef def, QemuRun run) {
+        List<DiskDef> disks = def.getDisks();
+        Map<String, JsonNode> statsByFile = new HashMap<>();
+        if (run != null) {
+            Map<String, String> qdevByFile = new HashMap<>();
+            for (JsonNode b : run.qmp.execute("query-block")) {
+                JsonNode inserted = b.path("inserted");
+                if (inserted.has("file")) {
+                    qdevByFile.put(inserted.path("file").asText(), b.path("qdev").asText());
+                }
+            }
+            Map<String, JsonNode> statsByQdev = new HashMap<>();
+            for (JsonNode b : run.qmp.execute("query-blockstats")) {
+                statsByQdev.put(b.path("qdev").asText(), b.path("stats"));
+            }
+            qdevByFile.forEach((file, qdev) -> {
+                if (statsByQdev.containsKey(qdev)) {
+                    statsByFile.put(file, statsByQdev.get(qdev));
+                }
+            });
+        }
+        s.put("block.count", (long) disks.size());
+        for (int i = 0; i < disks.size(); i++) {
+            DiskDef disk = disks.get(i);
+            String p = "block." + i + ".";
+            s.put(p + "name", String.valueOf(disk.getTargetDev()));
+            String file = disk.getSource() == null ? null : disk.getSource().getFile();
+            if (file != null) {
+                s.put(p + "path", file);
+            }
+            JsonNode st = file == null ? null : statsByFile.get(file);
+            if (st != null) {
+                s.put(p + "rd.reqs", st.path("rd_operations").asLong());
+                s.put(p + "rd.bytes", st.path("rd_bytes").asLong());
+                s.put(p + "rd.times", st.path("rd_total_time_ns").asLong());
+                s.put(p + "wr.reqs", st.path("wr_operations").asLong());
+                s.put(p + "wr.bytes", st.path("wr_bytes").asLong());
+                s.put(p + "wr.times", st.path("wr_total_time_ns").asLong());
+                s.put(p + "fl.reqs", st.path("flush_operations").asLong());
+                s.put(p + "fl.times", st.path("flush_total_time_ns").asLong());
+            }
+        }
+    }
+
+    /** utime and stime (fields 14 and 15) of a /proc stat file; zeros if the task is gone. */
+    static long[] ticks(Path stat) {
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
+            String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}
