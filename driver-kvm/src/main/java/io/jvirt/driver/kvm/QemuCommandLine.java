@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jvirt.xml.AddressDef;
 import io.jvirt.xml.BootDeviceDef;
 import io.jvirt.xml.BootOrderDef;
-import io.jvirt.xml.CharDeviceDef;
-import io.jvirt.xml.ControllerDef;
 import io.jvirt.xml.CpuDef;
 import io.jvirt.xml.CpuFeatureDef;
 import io.jvirt.xml.CpuTopologyDef;
@@ -21,13 +19,9 @@ import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
 import io.jvirt.xml.DomainInterfaceDef;
 import io.jvirt.xml.FeaturesDef;
-import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.InputDef;
 import io.jvirt.xml.OsDef;
 import io.jvirt.xml.RngDef;
-import io.jvirt.xml.VideoDef;
-import io.jvirt.xml.VideoModelDef;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,10 +30,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -248,17 +239,13 @@ final class QemuCommandLine {
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
         boot(devices);
         kernel();
-        SortedMap<Integer, ControllerDef> bridges = pciBridges(devices);
-        Map<Integer, String> bridgeModels = new HashMap<>();
-        bridges.forEach((index, c) -> bridgeModels.put(index, c.getModel()));
-        pci = new PciSlots(q35, bridgeModels, requestedPciAddresses(devices));
-        bridges.forEach(this::pciBridge); // before the devices plugged into them
-        controllers(devices);
+        pci = controllers.pciSlots(devices, requestedPciAddresses(devices));
+        controllers.build(devices);
         disks(devices);
         interfaces(devices);
-        serials(devices);
+        chardevs.build(devices);
         inputs(devices);
-        graphicsAndVideo(devices);
+        QemuDisplay.build(this, devices);
         balloon(devices);
         watchdog(devices);
         rngs(devices);
@@ -293,7 +280,7 @@ final class QemuCommandLine {
         all.addAll(devices.getDisks());
         devices.getControllers().stream()
                 .filter(c -> !List.of("ide", "sata").contains(String.valueOf(c.getType())))
-                .filter(c -> !("pci".equals(c.getType()) && isRoot(c)))
+                .filter(c -> !("pci".equals(c.getType()) && QemuControllers.isRoot(c)))
                 .forEach(all::add);
         all.addAll(devices.getInterfaces());
         all.addAll(devices.getVideos());
@@ -307,7 +294,29 @@ final class QemuCommandLine {
         return addresses.stream().filter(a -> a != null && "pci".equals(a.getType())).toList();
     }
 
-    private void add(String option, String value) {
+    boolean q35() {
+        return q35;
+    }
+
+    /** The canonical machine type, e.g. pc-i440fx-7.2, for messages. */
+    String machine() {
+        return machine;
+    }
+
+    QemuCharDevices chardevs() {
+        return chardevs;
+    }
+
+    Path monitorSocket() {
+        return monitorSocket;
+    }
+
+    /** The PCI slots of this domain's buses, for the device builders. */
+    PciSlots pci() {
+        return pci;
+    }
+
+    void add(String option, String value) {
         argv.add(option);
         argv.add(value);
     }
@@ -491,7 +500,7 @@ final class QemuCommandLine {
 
     private Set<Integer> iothreadIds = Set.of();
 
-    private static int positive(String what, String value) {
+    static int positive(String what, String value) {
         try {
             int n = Integer.parseInt(value);
             if (n > 0) {
@@ -646,257 +655,9 @@ final class QemuCommandLine {
         }
     }
 
-    /** The SCSI controllers built so far, by index, and their models. */
-    private final Map<Integer, String> scsiModels = new HashMap<>();
     private PciSlots pci;
-    private boolean hasUsb;
-    private final Set<Integer> virtioSerials = new HashSet<>();
-    private int usbPorts;
-    private String usbMaster;
-
-    private static boolean isRoot(ControllerDef c) {
-        return "0".equals(c.getIndex()) || c.getIndex() == null
-                && (!"pci".equals(c.getType()) || List.of("pci-root", "pcie-root").contains(c.getModel()));
-    }
-
-    /**
-     * The PCI controllers beyond the root bus, by index: pcie-root-ports on q35, pci-bridges
-     * on the i440FX, each plugged into the root bus.
-     */
-    private SortedMap<Integer, ControllerDef> pciBridges(DevicesDef devices) {
-        SortedMap<Integer, ControllerDef> bridges = new TreeMap<>();
-        // Controllers without an index get the next free ones, as libvirt numbers them.
-        int next = devices.getControllers().stream().filter(c -> "pci".equals(c.getType()) && c.getIndex() != null)
-                .mapToInt(c -> PciSlots.number("PCI controller index", c.getIndex(), 0xff)).max().orElse(0) + 1;
-        for (ControllerDef c : devices.getControllers()) {
-            if (!"pci".equals(c.getType()) || isRoot(c)) {
-                continue;
-            }
-            int index = c.getIndex() == null ? next++ : PciSlots.number("PCI controller index", c.getIndex(), 0xff);
-            String model = String.valueOf(c.getModel());
-            List<String> models = q35 ? List.of("pcie-root-port", "dmi-to-pci-bridge", "pci-bridge") : List.of("pci-bridge");
-            if (!models.contains(model)) {
-                throw unsupported("PCI controller model '" + model + "' on " + machine + " (only "
-                        + String.join(", ", models) + " beyond the root bus)");
-            }
-            // A bridge plugs into a bus built before it: the root, or (a pci-bridge) a
-            // conventional PCI bus of a lower index. q35's root is PCI Express: a pci-bridge
-            // needs a dmi-to-pci-bridge there.
-            int parent = c.getAddress() != null ? PciSlots.number("address bus", c.getAddress().getBus(), 0xff)
-                    : model.equals("pci-bridge") && q35 ? firstDmiBridge(bridges) : 0;
-            bridgeParents.put(index, parent);
-            ControllerDef parentBridge = bridges.get(parent);
-            boolean conventionalParent = parent == 0 ? !q35
-                    : parent < index && parentBridge != null && !"pcie-root-port".equals(parentBridge.getModel());
-            boolean placed = model.equals("pci-bridge") ? conventionalParent : parent == 0;
-            if (!placed) {
-                throw unsupported("a " + model + " on bus " + parent + " of " + machine);
-            }
-            if (bridges.put(index, c) != null) {
-                throw unsupported("a second pci controller with index " + index);
-            }
-        }
-        return bridges;
-    }
-
-    /** Where libvirt puts an unaddressed pci-bridge on q35: behind the first DMI-to-PCI bridge. */
-    private static int firstDmiBridge(SortedMap<Integer, ControllerDef> bridges) {
-        return bridges.entrySet().stream().filter(e -> "dmi-to-pci-bridge".equals(e.getValue().getModel()))
-                .mapToInt(Map.Entry::getKey).findFirst().orElse(0);
-    }
-
-    /** The bus each PCI bridge plugs into, by the bridge's index. */
-    private final Map<Integer, Integer> bridgeParents = new HashMap<>();
-
-    /** One of {@link #pciBridges}, with libvirt's chassis and port numbers (the index, by default). */
-    private void pciBridge(int index, ControllerDef c) {
-        Element modelName = c.getExtraElement("model");
-        String qemuDevice = modelName == null || modelName.getAttribute("name").isEmpty() ? c.getModel()
-                : modelName.getAttribute("name");
-        // ioh3420 is Intel's root port, the one libvirt used before QEMU's generic pcie-root-port;
-        // i82801b11-bridge is QEMU's DMI-to-PCI bridge
-        boolean dmi = c.getModel().equals("dmi-to-pci-bridge");
-        if (dmi && qemuDevice.equals(c.getModel())) {
-            qemuDevice = "i82801b11-bridge";
-        }
-        boolean sameKind = qemuDevice.equals(c.getModel())
-                || c.getModel().equals("pcie-root-port") && qemuDevice.equals("ioh3420")
-                || dmi && qemuDevice.equals("i82801b11-bridge");
-        if (!sameKind) {
-            throw unsupported("PCI controller " + index + " of model '" + c.getModel() + "' as '" + qemuDevice + "'");
-        }
-        Element target = c.getExtraElement("target");
-        String wrong = !qemuDevice.equals("pci-bridge") ? "chassisNr" : "port";
-        if (target != null && (target.hasAttribute(wrong) || qemuDevice.equals("pci-bridge")
-                && target.hasAttribute("chassis"))) {
-            throw unsupported("a " + qemuDevice + " target with " + (target.hasAttribute(wrong) ? wrong : "chassis"));
-        }
-        StringBuilder d = new StringBuilder(qemuDevice);
-        if (dmi) {
-            if (target != null) {
-                throw unsupported("a <target> for a dmi-to-pci-bridge");
-            }
-        } else if (!qemuDevice.equals("pci-bridge")) {
-            String port = target == null ? "" : target.getAttribute("port");
-            if (!port.isEmpty()) {
-                d.append(",port=0x").append(Integer.toHexString(PciSlots.number("root port", port, 0xff)));
-            }
-            String chassis = target == null ? "" : target.getAttribute("chassis");
-            d.append(",chassis=").append(chassis.isEmpty() ? index : PciSlots.number("chassis", chassis, 0xff));
-        } else {
-            String chassis = target == null ? "" : target.getAttribute("chassisNr");
-            d.append(",chassis_nr=").append(chassis.isEmpty() ? index : PciSlots.number("chassisNr", chassis, 0xff));
-        }
-        String device = "PCI controller " + index;
-        int parent = bridgeParents.get(index);
-        d.append(",id=pci.").append(index).append(c.getAddress() == null && parent != 0
-                ? pci.placeOn(parent, device) : pci.place(c.getAddress(), device));
-        add("-device", d.toString());
-    }
-
-    private void controllers(DevicesDef devices) {
-        Set<String> seen = new HashSet<>();
-        List<ControllerDef> companions = new ArrayList<>();
-        for (ControllerDef c : devices.getControllers()) {
-            String type = String.valueOf(c.getType());
-            String index = c.getIndex() == null ? "0" : c.getIndex();
-            if (type.equals("pci") && !isRoot(c)) {
-                continue; // built first, by pciBridges
-            }
-            if (type.equals("usb") && (c.getExtraElement("master") != null
-                    || String.valueOf(c.getModel()).matches("ich9-uhci[123]"))) {
-                companions.add(c); // built after their EHCI master, whatever the XML order
-                continue;
-            }
-            if (c.getExtraElement("model") != null || c.getExtraElement("target") != null) {
-                throw unsupported("<model> or <target> in a " + type + " controller");
-            }
-            // SCSI and virtio-serial controllers may be many (scsiN, virtio-serialN); the rest one.
-            boolean many = type.equals("scsi") || type.equals("virtio-serial");
-            if (!"0".equals(index) && !many) {
-                throw unsupported("controller " + type + " index " + index);
-            }
-            int n = PciSlots.number("controller index", index, 31);
-            if (!seen.add(type + n)) {
-                throw unsupported("a second " + type + " controller with index " + n);
-            }
-            if (!type.equals("virtio-serial") && (!type.equals("usb") && c.getExtraAttribute("ports") != null
-                    || c.getExtraAttribute("vectors") != null)) {
-                throw unsupported("ports or vectors of a " + type + " controller");
-            }
-            String model = c.getModel();
-            switch (type) {
-                case "pci" -> {
-                    if (c.getAddress() != null) {
-                        throw unsupported("an address for the PCI root controller");
-                    }
-                    // The root bus comes with the machine.
-                    String root = q35 ? "pcie-root" : "pci-root";
-                    if (!root.equals(model)) {
-                        throw unsupported("PCI controller model '" + model + "' on " + machine);
-                    }
-                }
-                case "ide" -> {
-                    if (q35 || model != null) {
-                        throw unsupported("IDE controller on " + machine);
-                    }
-                    pci.builtIn(c.getAddress(), "the IDE controller", 1, 1);
-                }
-                case "sata" -> {
-                    if (!q35 || model != null) {
-                        throw unsupported("SATA controller on " + machine);
-                    }
-                    pci.builtIn(c.getAddress(), "the SATA controller", 0x1f, 2);
-                }
-                case "fdc" -> {
-                    if (q35 || model != null || c.getAddress() != null) {
-                        throw unsupported("a floppy controller on " + machine + " other than its built-in one");
-                    }
-                }
-                case "usb" -> {
-                    String m = model == null ? "piix3-uhci" : model;
-                    switch (m) {
-                        case "none" -> { }
-                        case "piix3-uhci" -> usb("piix3-usb-uhci", c, 2);
-                        case "qemu-xhci" -> usb("qemu-xhci", c, 4); // its USB 2 ports; 5-8 are USB 3 only
-                        case "nec-xhci" -> usb("nec-usb-xhci", c, 4);
-                        case "ich9-ehci1" -> usb("ich9-usb-ehci1", c, 6);
-                        default -> throw unsupported("USB controller model '" + m + "'");
-                    }
-                }
-                case "virtio-serial" -> {
-                    if (model != null) {
-                        throw unsupported("virtio-serial controller model '" + model + "'");
-                    }
-                    virtioSerialController(n, c);
-                }
-                case "scsi" -> {
-                    scsiController(n, model, c.getAddress());
-                }
-                default -> throw unsupported("controller type '" + type + "'");
-            }
-        }
-        usbCompanions(companions);
-    }
-
-    /**
-     * ICH9's UHCI companions ({@code <master startport='P'/>}) give the EHCI master's low- and
-     * full-speed devices their ports: {@code masterbus=usb.0,firstport=P}.
-     */
-    private void usbCompanions(List<ControllerDef> companions) {
-        for (ControllerDef c : companions) {
-            String model = String.valueOf(c.getModel());
-            if (!model.matches("ich9-uhci[123]")) {
-                throw unsupported("a USB companion of model '" + model + "'");
-            }
-            if (!"ich9-usb-ehci1".equals(usbMaster) || !"0".equals(c.getIndex() == null ? "0" : c.getIndex())) {
-                throw unsupported("USB companion " + model + " without an ich9-ehci1 controller 0 as its master");
-            }
-            // without <master>, libvirt gives uhci1, uhci2, uhci3 the ports from 0, 2, 4
-            Element master = c.getExtraElement("master");
-            int firstPort = master != null ? PciSlots.number("USB companion startport", master.getAttribute("startport"), 5)
-                    : (model.charAt(model.length() - 1) - '1') * 2;
-            add("-device", "ich9-usb-" + model.substring("ich9-".length()) + ",masterbus=usb.0,firstport=" + firstPort
-                    + pci.place(c.getAddress(), "USB companion " + model));
-        }
-    }
-
-    private void usb(String device, ControllerDef c, int ports) {
-        hasUsb = true;
-        usbMaster = device;
-        usbPorts = ports;
-        String p = c.getExtraAttribute("ports");
-        if (p != null) {
-            if (!device.endsWith("xhci")) {
-                throw unsupported("ports of a " + device + " controller");
-            }
-            // libvirt gives an xHCI as many USB 3 ports as USB 2 ones
-            usbPorts = PciSlots.number("USB ports", p, 15);
-            device += ",p2=" + usbPorts + ",p3=" + usbPorts;
-        }
-        add("-device", device + ",id=usb" + pci.place(c.getAddress(), "the USB controller"));
-    }
-
-    /**
-     * SCSI controller {@code n}, built once: as the XML declares it, or as libvirt adds one a
-     * disk refers to (lsilogic); its model, which decides how disks are addressed on it.
-     */
-    private String scsiController(int n, String declaredModel, AddressDef address) {
-        String built = scsiModels.get(n);
-        if (built != null) {
-            return built;
-        }
-        String model = declaredModel == null ? "lsilogic" : declaredModel;
-        String at = pci.place(address, "SCSI controller " + n);
-        switch (model) {
-            case "lsilogic" -> add("-device", "lsi,id=scsi" + n + at);
-            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi" + n + at);
-            default -> throw unsupported("SCSI controller model '" + model + "'");
-        }
-        scsiModels.put(n, model);
-        return model;
-    }
-
+    private final QemuCharDevices chardevs = new QemuCharDevices(this);
+    private final QemuControllers controllers = new QemuControllers(this);
     private void disks(DevicesDef devices) {
         for (DiskDef disk : devices.getDisks()) {
             disk(disk);
@@ -1028,7 +789,7 @@ final class QemuCommandLine {
             }
             case "scsi" -> {
                 int controller = address == null ? 0 : PciSlots.number("address controller", address.getController(), 31);
-                boolean lsi = scsiController(controller, null, null).equals("lsilogic");
+                boolean lsi = controllers.scsiController(controller, null, null).equals("lsilogic");
                 // lsilogic has one LUN per target, so libvirt puts its unit in scsi-id.
                 int target = 0;
                 int unit = index;
@@ -1084,7 +845,7 @@ final class QemuCommandLine {
                 if (cdrom) {
                     throw unsupported("a CD-ROM on the USB bus");
                 }
-                if (!hasUsb) {
+                if (!controllers.hasUsb()) {
                     throw unsupported("USB disk '" + dev + "' without a USB controller");
                 }
                 d.append("usb-storage,bus=usb.0").append(usbPort(address, "USB disk '" + dev + "'"))
@@ -1170,204 +931,6 @@ final class QemuCommandLine {
         }
     }
 
-    private void serials(DevicesDef devices) {
-        List<CharDeviceDef> serials = devices.getSerials();
-        List<CharDeviceDef> consoles = new ArrayList<>(devices.getConsoles());
-        // A serial-type console on port 0 is the first serial port (libvirt's compatibility
-        // console); without any <serial>, it defines that port.
-        if (!consoles.isEmpty() && consoleTargetType(consoles.get(0)).equals("serial")) {
-            CharDeviceDef console = consoles.remove(0);
-            if (console.getAddress() != null) {
-                throw unsupported("an address for the serial console");
-            }
-            String port = console.getTarget() == null ? null : console.getTarget().getPort();
-            if (port != null && !port.equals("0")) {
-                throw unsupported("a serial <console> on port " + port + " (it is serial port 0)");
-            }
-            if (serials.isEmpty()) {
-                serials = List.of(console);
-            } else if (!String.valueOf(serials.get(0).getType()).equals(console.getType())) {
-                throw unsupported("a <console> of type '" + console.getType() + "' on serial port 0 of type '"
-                        + serials.get(0).getType() + "'");
-            }
-        }
-        int i = 0;
-        for (CharDeviceDef serial : serials) {
-            String targetType = serial.getTarget() == null ? null : serial.getTarget().getType();
-            if (targetType != null && !targetType.equals("isa-serial") && !targetType.equals("serial")) {
-                throw unsupported("serial target type '" + targetType + "'");
-            }
-            String port = serial.getTarget() == null ? null : serial.getTarget().getPort();
-            if (port != null && !port.equals(String.valueOf(i))) {
-                throw unsupported("serial port " + port + " out of order");
-            }
-            if (i == 4) {
-                throw unsupported("more than the 4 ISA serial ports of a PC");
-            }
-            String id = "charserial" + i;
-            add("-chardev", chardev(serial, id));
-            add("-device", "isa-serial,chardev=" + id + ",id=serial" + i + ",index=" + i);
-            i++;
-        }
-        virtioSerial(devices, consoles);
-    }
-
-    private static String consoleTargetType(CharDeviceDef console) {
-        return console.getTarget() == null || console.getTarget().getType() == null ? "serial"
-                : console.getTarget().getType();
-    }
-
-    /**
-     * virtio consoles and {@code <channel>}s (the guest agent's among them) as ports of the
-     * virtio-serial controller, which libvirt adds when the XML has none.
-     */
-    private void virtioSerial(DevicesDef devices, List<CharDeviceDef> consoles) {
-        for (CharDeviceDef console : consoles) {
-            if (!consoleTargetType(console).equals("virtio")) {
-                throw unsupported("a <console> of target type '" + consoleTargetType(console)
-                        + "' besides the first serial port");
-            }
-        }
-        List<CharDeviceDef> channels = devices.getChannels();
-        if (consoles.isEmpty() && channels.isEmpty()) {
-            return;
-        }
-        if (virtioSerials.isEmpty()) {
-            virtioSerialController(0, null); // libvirt adds one for its ports
-        }
-        int i = 0;
-        for (CharDeviceDef console : consoles) {
-            String id = "charconsole" + (i + 1); // console0 is the serial one, as in libvirt
-            add("-chardev", chardev(console, id));
-            add("-device", "virtconsole,chardev=" + id + ",id=console" + (i + 1)
-                    + virtioSerialPort(console.getAddress(), "console " + (i + 1), false));
-            i++;
-        }
-        i = 0;
-        for (CharDeviceDef channel : channels) {
-            String targetType = channel.getTarget() == null ? null : channel.getTarget().getType();
-            if (!"virtio".equals(targetType)) {
-                throw unsupported("channel target type '" + targetType + "'");
-            }
-            String name = channel.getTarget().getName();
-            String id = "charchannel" + i;
-            add("-chardev", channelSocket(channel, name, id).orElseGet(() -> chardev(channel, id)));
-            add("-device", "virtserialport" + virtioSerialPort(channel.getAddress(), "channel " + i, true)
-                    + ",chardev=" + id + ",id=channel" + i
-                    + (name == null ? "" : ",name=" + escape(requirePrintable("channel name", name))));
-            i++;
-        }
-    }
-
-    /**
-     * A unix channel bound without a path (virt-install's guest agent channel) gets one as
-     * libvirt gives it at start, per domain and named after the channel: beside the monitor
-     * socket, {@code <monitor>.<name>}. The definition is not changed.
-     */
-    private Optional<String> channelSocket(CharDeviceDef channel, String name, String id) {
-        boolean pathless = "unix".equals(channel.getType()) && channel.getSource() != null
-                && "bind".equals(channel.getSource().getMode()) && channel.getSource().getPath() == null;
-        if (!pathless) {
-            return Optional.empty();
-        }
-        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw unsupported("a unix channel without a path needs a plain target name, not '" + name + "'");
-        }
-        String base = monitorSocket.getFileName().toString().replaceFirst("\\.sock$", "");
-        String socket = monitorSocket.resolveSibling(base + "." + name).toString();
-        if (socket.getBytes(StandardCharsets.UTF_8).length > 107) {
-            throw unsupported("channel socket path '" + socket + "' is longer than a unix socket allows");
-        }
-        return Optional.of("socket,id=" + id + ",path=" + path("channel socket", socket)
-                + ",server=on,wait=off");
-    }
-
-    private void virtioSerialController(int n, ControllerDef c) {
-        virtioSerials.add(n);
-        StringBuilder d = new StringBuilder("virtio-serial-pci,id=virtio-serial").append(n);
-        if (c != null) {
-            String ports = c.getExtraAttribute("ports");
-            if (ports != null) {
-                d.append(",max_ports=").append(PciSlots.number("virtio-serial ports", ports, 31));
-            }
-            String vectors = c.getExtraAttribute("vectors");
-            if (vectors != null) {
-                d.append(",vectors=").append(PciSlots.number("virtio-serial vectors", vectors, 1024));
-            }
-        }
-        add("-device", d.append(pci.place(c == null ? null : c.getAddress(), "virtio-serial controller " + n))
-                .toString());
-    }
-
-    /**
-     * {@code <address type='virtio-serial' controller='C' bus='0' port='N'/>} as
-     * {@code ,bus=virtio-serialC.0,nr=N}; a controller the XML lacks is added, as libvirt does.
-     * Without an address a channel goes on controller 0 ({@code always}), a console wherever
-     * QEMU puts it.
-     */
-    private String virtioSerialPort(AddressDef address, String device, boolean always) {
-        if (address == null) {
-            return always ? ",bus=virtio-serial0.0" : "";
-        }
-        if (!"virtio-serial".equals(address.getType())) {
-            throw unsupported("address type '" + address.getType() + "' for " + device);
-        }
-        int controller = PciSlots.number("virtio-serial controller", address.getController(), 31);
-        PciSlots.number("virtio-serial bus", address.getBus(), 0);
-        if (!virtioSerials.contains(controller)) {
-            virtioSerialController(controller, null);
-        }
-        return ",bus=virtio-serial" + controller + ".0"
-                + (address.getPort() == null ? "" : ",nr=" + PciSlots.number("virtio-serial port", address.getPort(), 30));
-    }
-
-    private String chardev(CharDeviceDef c, String id) {
-        String type = String.valueOf(c.getType());
-        var source = c.getSource();
-        if (source != null) {
-            // What each type reads of <source>; a pty's path is where the last run put it,
-            // which libvirt ignores at start too.
-            boolean mode = source.getMode() != null;
-            boolean append = source.getAppend() != null;
-            boolean path = source.getPath() != null;
-            boolean fits = switch (type) {
-                case "pty" -> !mode && !append;
-                case "file" -> !mode;
-                case "unix" -> !append;
-                default -> !mode && !append && !path;
-            };
-            if (!fits) {
-                throw unsupported("a " + type + " character device with a source "
-                        + (mode ? "mode" : append ? "append" : "path"));
-            }
-        }
-        return switch (type) {
-            case "pty" -> "pty,id=" + id;
-            case "null" -> "null,id=" + id;
-            case "file" -> {
-                String p = c.getSource() == null ? null : c.getSource().getPath();
-                String append = c.getSource() == null ? null : c.getSource().getAppend();
-                if (append != null && !append.equals("on") && !append.equals("off")) {
-                    throw unsupported("file chardev append '" + append + "'");
-                }
-                yield "file,id=" + id + ",path=" + path("character device file", p)
-                        + (append == null ? "" : ",append=" + append);
-            }
-            case "unix" -> {
-                // libvirt's default mode is connect: QEMU is the client of a listening socket.
-                String p = c.getSource() == null ? null : c.getSource().getPath();
-                String mode = c.getSource() == null || c.getSource().getMode() == null ? "connect"
-                        : c.getSource().getMode();
-                if (!mode.equals("bind") && !mode.equals("connect")) {
-                    throw unsupported("unix socket mode '" + mode + "'");
-                }
-                yield "socket,id=" + id + ",path=" + path("character device socket", p)
-                        + (mode.equals("bind") ? ",server=on,wait=off" : "");
-            }
-            default -> throw unsupported("character device type '" + type + "'");
-        };
-    }
-
     private void inputs(DevicesDef devices) {
         int i = 0;
         for (InputDef input : devices.getInputs()) {
@@ -1391,7 +954,7 @@ final class QemuCommandLine {
             }
             StringBuilder d = new StringBuilder(device).append(",id=input").append(i++);
             if (bus.equals("usb")) {
-                if (!hasUsb) {
+                if (!controllers.hasUsb()) {
                     throw unsupported("a USB " + type + " without a USB controller");
                 }
                 d.append(",bus=usb.0").append(usbPort(input.getAddress(), "USB " + type));
@@ -1415,151 +978,12 @@ final class QemuCommandLine {
                 || address.getController() != null || address.getTarget() != null || address.getUnit() != null) {
             throw unsupported("a USB address with PCI or drive attributes, for " + device);
         }
-        // Ports behind a <hub> (1.2) are refused with the hub; the root hub has usbPorts ports.
-        int port = PciSlots.number("USB port", address.getPort(), usbPorts);
+        // Ports behind a <hub> (1.2) are refused with the hub; the root hub has usbPorts() ports.
+        int port = PciSlots.number("USB port", address.getPort(), controllers.usbPorts());
         if (port == 0) {
             throw unsupported("USB port '0' for " + device);
         }
         return ",port=" + port;
-    }
-
-    private void vnc(GraphicsDef g) {
-        if (!"vnc".equals(g.getType())) {
-            throw unsupported("graphics type '" + g.getType() + "'");
-        }
-        String listen = g.getListen();
-        List<Element> listens = g.getExtraElements("listen");
-        if (listens.size() > 1) {
-            throw unsupported("more than one VNC <listen>");
-        }
-        if (!listens.isEmpty()) {
-            Element l = listens.get(0);
-            String address = l.getAttribute("address");
-            switch (l.getAttribute("type")) {
-                case "address" -> {
-                    if (!address.isEmpty() && listen != null && !listen.equals(address)) {
-                        throw unsupported("VNC listen address '" + listen + "' differs from its <listen> '"
-                                + address + "'");
-                    }
-                    listen = address.isEmpty() ? listen : address;
-                }
-                case "none" -> {
-                    add("-vnc", "none"); // a VNC server without a listener, for QMP's add_client
-                    return;
-                }
-                default -> throw unsupported("VNC listen type '" + l.getAttribute("type") + "'");
-            }
-        }
-        listen = listen == null ? "127.0.0.1" : listen;
-        if (!listen.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            throw unsupported("VNC listen address '" + listen + "'");
-        }
-        String host = listen.contains(":") ? "[" + listen + "]" : listen;
-        boolean auto = "yes".equals(g.getAutoport()) || g.getPort() == null || "-1".equals(g.getPort());
-        if (auto) {
-            // QEMU picks the first free display from :0 up to :99 (ports 5900-5999).
-            add("-vnc", host + ":0,to=99");
-        } else {
-            int port = positive("VNC port", g.getPort());
-            if (port < 5900 || port > 65535) {
-                throw unsupported("VNC port " + port);
-            }
-            add("-vnc", host + ":" + (port - 5900));
-        }
-    }
-
-    private void graphicsAndVideo(DevicesDef devices) {
-        List<GraphicsDef> graphics = devices.getGraphics();
-        if (graphics.size() > 1) {
-            throw unsupported("more than one <graphics>");
-        }
-        if (graphics.isEmpty()) {
-            add("-display", "none");
-        } else {
-            vnc(graphics.get(0));
-        }
-        int i = 0;
-        for (VideoDef video : primaryFirst(devices.getVideos())) {
-            var model = video.getModel();
-            String type = model == null ? "vga" : String.valueOf(model.getType());
-            // QEMU takes one VGA-compatible device, the primary; further heads are display-only.
-            boolean primary = i == 0;
-            String device = switch (type) {
-                case "vga" -> primary ? "VGA" : null;
-                case "cirrus" -> primary ? "cirrus-vga" : null;
-                case "virtio" -> primary ? "virtio-vga" : "virtio-gpu-pci";
-                case "qxl" -> primary ? "qxl-vga" : "qxl";
-                case "bochs" -> "bochs-display";
-                case "none" -> "";
-                default -> throw unsupported("video model '" + type + "'");
-            };
-            if (device == null) {
-                throw unsupported("a secondary video device of model '" + type + "'");
-            }
-            if (device.isEmpty()) {
-                continue;
-            }
-            StringBuilder d = new StringBuilder(device).append(",id=video").append(i)
-                    .append(pci.place(video.getAddress(), "video " + i));
-            if (model != null) {
-                videoMemory(d, type, model);
-            }
-            add("-device", d.toString());
-            i++;
-        }
-    }
-
-    /** The videos with the one marked {@code primary='yes'} first, where libvirt moves it. */
-    private static List<VideoDef> primaryFirst(List<VideoDef> videos) {
-        List<VideoDef> ordered = new ArrayList<>(videos);
-        List<VideoDef> primaries = videos.stream()
-                .filter(v -> v.getModel() != null && "yes".equals(v.getModel().getPrimary())).toList();
-        for (VideoDef v : videos) {
-            String primary = v.getModel() == null ? null : v.getModel().getPrimary();
-            if (primary != null && !primary.equals("yes") && !primary.equals("no")) {
-                throw unsupported("video primary '" + primary + "'");
-            }
-        }
-        if (primaries.size() > 1) {
-            throw unsupported("more than one primary video");
-        }
-        if (primaries.size() == 1) {
-            ordered.remove(primaries.get(0));
-            ordered.add(0, primaries.get(0));
-        }
-        return ordered;
-    }
-
-    /** Video RAM sizes (KiB in the XML) and heads, on the devices that have them, as libvirt maps them. */
-    private static void videoMemory(StringBuilder d, String type, VideoModelDef model) {
-        boolean qxl = type.equals("qxl");
-        if (model.getRam() != null) {
-            if (!qxl) {
-                throw unsupported("video ram for model '" + type + "'");
-            }
-            d.append(",ram_size=").append(positive("video ram", model.getRam()) * 1024L);
-        }
-        if (model.getVram() != null) {
-            if (qxl) {
-                d.append(",vram_size=").append(positive("video vram", model.getVram()) * 1024L);
-            } else if (type.equals("vga") || type.equals("cirrus")) {
-                d.append(",vgamem_mb=").append(positive("video vram", model.getVram()) / 1024);
-            } else {
-                throw unsupported("video vram for model '" + type + "'");
-            }
-        }
-        if (model.getVgamem() != null) {
-            if (!qxl) {
-                throw unsupported("video vgamem for model '" + type + "'");
-            }
-            d.append(",vgamem_mb=").append(positive("video vgamem", model.getVgamem()) / 1024);
-        }
-        if (model.getHeads() != null && !"1".equals(model.getHeads())) {
-            if (!qxl && !type.equals("virtio")) {
-                throw unsupported("video heads '" + model.getHeads() + "' for model '" + type + "'");
-            }
-            d.append(",max_outputs=").append(positive("video heads", model.getHeads()));
-        }
     }
 
     /**
