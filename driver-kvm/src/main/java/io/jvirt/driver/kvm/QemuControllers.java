@@ -294,4 +294,25 @@ final class QemuControllers {
         scsiModels.put(n, model);
         return model;
     }
+
+    /** A USB device's {@code <address type='usb' bus='0' port='N'/>} as {@code ,port=N}. */
+    String usbPort(AddressDef address, String device) {
+        if (address == null) {
+            return "";
+        }
+        if (!"usb".equals(address.getType())) {
+            throw unsupported("address type '" + address.getType() + "' for " + device);
+        }
+        PciSlots.number("USB bus", address.getBus(), 0);
+        if (address.getDomain() != null || address.getSlot() != null || address.getFunction() != null
+                || address.getController() != null || address.getTarget() != null || address.getUnit() != null) {
+            throw unsupported("a USB address with PCI or drive attributes, for " + device);
+        }
+        // Ports behind a <hub> (1.2) are refused with the hub; the root hub has usbPorts() ports.
+        int port = PciSlots.number("USB port", address.getPort(), usbPorts);
+        if (port == 0) {
+            throw unsupported("USB port '0' for " + device);
+        }
+        return ",port=" + port;
+    }
 }
