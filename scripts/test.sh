@@ -34,4 +34,12 @@ else
     echo "test.sh: could not fetch libvirt's sources; corpus tests will skip (or fail under CI=true)" >&2
 fi
 
+# The test guest driver-kvm's integration tests boot under TCG (Debian's cloud kernel and a
+# busybox initramfs, from Debian's packages); rebuilt only when its script changes.
+if guest=$(scripts/test-guest/build.sh "${JVIRT_TEST_GUEST:-$cache/test-guest}"); then
+    export JVIRT_TEST_GUEST="$guest"
+else
+    echo "test.sh: could not build the test guest; guest-booting tests will skip (or fail under CI=true)" >&2
+fi
+
 exec ./mvnw -B -ntp verify "$@"

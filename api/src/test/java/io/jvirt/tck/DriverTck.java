@@ -1,6 +1,7 @@
 package io.jvirt.tck;
 
 import io.jvirt.Connection;
+import io.jvirt.Domain;
 import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
 import io.jvirt.Virt;
@@ -53,7 +54,8 @@ import org.junit.jupiter.api.Timeout;
  * others with {@link #skippedChecks()}.
  *
  * <p>Drivers adapt the TCK through the protected hooks below: the domain XML they accept
- * ({@link #domainXml}), where libvirt's own drivers disagree on an error
+ * ({@link #domainXml}, and {@link #guestOsDomainXml} with {@link #awaitGuestOs} for the
+ * shutdown checks), where libvirt's own drivers disagree on an error
  * ({@link #wrongStateError}, {@link #malformedXmlError}, {@link #noDomainMessage}), timeouts for
  * drivers whose guests take time, and {@link #skippedChecks()} to skip, with a stated reason, what
  * a driver knowingly lacks. Every check uses fresh names ({@code tck-<run>-<what>}) and removes
@@ -105,6 +107,23 @@ public abstract class DriverTck {
                 + "    <type>hvm</type>\n"
                 + "  </os>\n"
                 + "</domain>\n";
+    }
+
+    /**
+     * A domain called {@code name} whose guest acts on a shutdown request (the ACPI power
+     * button), for the checks of graceful shutdown. The default is {@link #domainXml}, enough
+     * where no guest OS is needed to shut down (the test driver).
+     */
+    protected String guestOsDomainXml(String name) {
+        return domainXml(name);
+    }
+
+    /**
+     * Returns once the started domain {@code d}, defined from {@link #guestOsDomainXml}, would
+     * act on a shutdown request. A power button pressed before the guest OS listens is lost, on
+     * jvirt as on libvirt, so a user waits for the guest to boot. The default returns at once.
+     */
+    protected void awaitGuestOs(Domain d) throws InterruptedException {
     }
 
     /**

@@ -115,13 +115,19 @@ public abstract class EventsTck extends TckSupport {
 
     @Test
     void shutdownEmitsStoppedShutdown() throws Exception {
-        Domain d = startNew("shutdownevents");
+        Domain d = startNewWithGuestOs("shutdownevents");
         EventRecorder events = record();
 
         d.shutdown();
         awaitState(d, DomainState.SHUTOFF);
 
-        assertEquals(List.of(Stopped.SHUTDOWN), events.details(d.name(), 1));
+        // libvirt's QEMU driver first reports that the guest shut down (a SHUTDOWN event: guest
+        // or host, from QEMU's own SHUTDOWN); libvirt's test driver goes straight to STOPPED.
+        List<DomainEventDetail> details = events.details(d.name(), 1);
+        if (details.get(0) instanceof DomainEventDetail.Shutdown) {
+            details = events.details(d.name(), 1);
+        }
+        assertEquals(List.of(Stopped.SHUTDOWN), details);
     }
 
     @Test

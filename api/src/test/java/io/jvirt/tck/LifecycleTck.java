@@ -313,7 +313,7 @@ public abstract class LifecycleTck extends TckSupport {
 
     @Test
     void shutdownEventuallyShutsOff() throws Exception {
-        Domain d = startNew("shutdown");
+        Domain d = startNewWithGuestOs("shutdown");
         d.shutdown();
 
         DomainStateInfo reached = awaitState(d, DomainState.SHUTOFF);

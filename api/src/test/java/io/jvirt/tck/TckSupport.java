@@ -163,6 +163,17 @@ public abstract class TckSupport {
         return d;
     }
 
+    /**
+     * Defines and starts the driver's domain with a guest OS ({@link DriverTck#guestOsDomainXml})
+     * under a fresh name, and returns once that OS would act on a shutdown request.
+     */
+    protected Domain startNewWithGuestOs(String label) throws InterruptedException {
+        Domain d = conn.defineDomain(tck.guestOsDomainXml(name(label)));
+        d.start();
+        tck.awaitGuestOs(d);
+        return d;
+    }
+
     /** The driver's minimal domain XML for {@code name}, with {@code uuid}. */
     protected String xml(String name, UUID uuid) {
         return TckXml.withUuid(tck.domainXml(name), uuid);

@@ -279,13 +279,17 @@ final class QemuHost {
         }
         ProcessHandle process = ProcessHandle.of(status.pid()).orElse(null);
         nextId.accumulateAndGet(status.id() + 1, Math::max);
+        // A guest that had powered off (QEMU said SHUTDOWN) and whose QEMU was being ended when
+        // the last process let go stopped by shutting down, not by crashing.
+        boolean wasShuttingDown = status.state().state() == DomainState.SHUTDOWN;
         if (process == null) {
             // QEMU died while nobody watched: shut off (crashed), as libvirt's reconnect says.
             deleteQuietly(file);
             deleteQuietly(runDir.resolve(d.name + ".pid"));
             deleteQuietly(status.monitor());
             synchronized (d) {
-                d.state = DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED);
+                d.state = DomainStateInfo.of(wasShuttingDown ? DomainStateReason.Shutoff.SHUTDOWN
+                        : DomainStateReason.Shutoff.CRASHED);
                 if (!d.isPersistent()) {
                     domains.remove(d);
                     d.removed = true;
@@ -310,11 +314,18 @@ final class QemuHost {
                                 : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
                     };
                     domains.setId(d, -1, run.id);
-                    writeStatus(d);
                     if ("shutdown".equals(qemuState)) {
+                        // The guest powered off while nobody watched and QEMU waits (-no-shutdown):
+                        // end it here, so this connection already sees it shut off. Left to the
+                        // monitor's EOF, a short-lived process (one jvirsh command) would exit
+                        // first and the next one would take the vanished QEMU for a crash.
                         run.sawShutdown = true;
-                        run.process.destroy();
+                        run.stopping = true;
+                        kill(run.process, Duration.ofSeconds(5));
+                        stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
+                        return;
                     }
+                    writeStatus(d);
                     return;
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
@@ -331,7 +342,7 @@ final class QemuHost {
             }
             d.run = run;
             List<DriverDomainEvent> ignored = new ArrayList<>();
-            stopped(d, DomainTransition.CRASH, ignored);
+            stopped(d, wasShuttingDown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, ignored);
         }
     }
 

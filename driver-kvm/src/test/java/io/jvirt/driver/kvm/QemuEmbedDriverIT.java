@@ -121,13 +121,13 @@ class QemuEmbedDriverIT {
         return new ObjectMapper().readTree(Files.readString(status)).path("pid").asLong();
     }
 
-    private static List<ProcessHandle> ourQemus() {
+    static List<ProcessHandle> ourQemus() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.isAlive() && p.info().command().orElse("").contains("qemu-system")).toList();
     }
 
     /** Runs {@link ReconnectMain} in a fresh JVM; its output. */
-    private static String inAnotherJvm(Path dir, String domain, String action) throws Exception {
+    static String inAnotherJvm(Path dir, String domain, String action) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 ReconnectMain.class.getName(), dir.toString(), domain, action)

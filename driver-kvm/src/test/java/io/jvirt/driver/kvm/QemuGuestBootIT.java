@@ -1,0 +1,263 @@
+package io.jvirt.driver.kvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jvirt.Connection;
+import io.jvirt.Domain;
+import io.jvirt.DomainEventDetail;
+import io.jvirt.DomainLifecycleEvent;
+import io.jvirt.DomainState;
+import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainStateReason;
+import io.jvirt.ErrorCode;
+import io.jvirt.ListDomainsFlag;
+import io.jvirt.Virt;
+import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.driver.kvm.qmp.QmpEvent;
+import io.jvirt.driver.kvm.qmp.QmpListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The test guest (scripts/test-guest/build.sh) booted under TCG through {@code qemu:///embed}: a
+ * real kernel that answers the ACPI power button, so graceful shutdown, crashes and reconnects
+ * are seen as a libvirt user sees them.
+ */
+class QemuGuestBootIT {
+    /** Generous: a TCG boot takes seconds here, more on a loaded machine. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
+    private static final long EVENT_WAIT_SECONDS = 60;
+
+    private static TestGuest guest;
+
+    @TempDir
+    Path root;
+    @TempDir
+    Path logs;
+
+    private Connection conn;
+    private final BlockingQueue<DomainLifecycleEvent> events = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void needGuest() {
+        guest = TestGuest.require();
+    }
+
+    @BeforeEach
+    void open() {
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        conn.onDomainEvent(events::add);
+    }
+
+    @AfterEach
+    void closeAndKill() {
+        try {
+            conn.close();
+        } catch (RuntimeException ignored) {
+            // already closed by the test
+        }
+        QemuEmbedDriverIT.killOurQemus();
+    }
+
+    private Domain define(String name) {
+        return conn.defineDomain(guest.domainXml(name, serialLog(name)));
+    }
+
+    private Path serialLog(String name) {
+        return logs.resolve(name + ".serial.log");
+    }
+
+    private void expectEvent(String name, DomainEventDetail detail) throws InterruptedException {
+        DomainLifecycleEvent e = events.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(e, "no " + detail + " event for " + name + " within " + EVENT_WAIT_SECONDS + " s");
+        assertEquals(name, e.domain().name(), "event " + e);
+        assertEquals(detail, e.detail(), "event " + e);
+    }
+
+    private void startAndAwaitGuest(Domain d) throws InterruptedException {
+        d.start();
+        expectEvent(d.name(), DomainEventDetail.Started.BOOTED);
+        TestGuest.awaitReady(serialLog(d.name()), BOOT_TIMEOUT);
+    }
+
+    private long qemuPid(Domain d) throws Exception {
+        Path status = root.resolve("run/qemu/" + d.uuid() + ".status.json");
+        return new ObjectMapper().readTree(Files.readString(status)).path("pid").asLong();
+    }
+
+    private static List<String> names(List<Domain> domains) {
+        return domains.stream().map(Domain::name).toList();
+    }
+
+    @Test
+    void bootsSuspendsResumesShutsDownGracefullyStartsAgainAndIsDestroyed() throws Exception {
+        Domain d = define("guest");
+        expectEvent("guest", DomainEventDetail.Defined.ADDED);
+
+        startAndAwaitGuest(d);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
+        assertEquals(List.of("guest"), names(conn.listAllDomains(ListDomainsFlag.RUNNING)));
+        assertEquals(List.of(), names(conn.listAllDomains(ListDomainsFlag.INACTIVE)));
+
+        d.suspend();
+        expectEvent("guest", DomainEventDetail.Suspended.PAUSED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Paused.USER), d.state());
+        assertEquals(List.of("guest"), names(conn.listAllDomains(ListDomainsFlag.PAUSED)));
+        d.resume();
+        expectEvent("guest", DomainEventDetail.Resumed.UNPAUSED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.UNPAUSED), d.state());
+
+        // The power button: the guest's acpid powers it off, QEMU reports SHUTDOWN from the guest.
+        d.shutdown();
+        expectEvent("guest", DomainEventDetail.Shutdown.GUEST);
+        expectEvent("guest", DomainEventDetail.Stopped.SHUTDOWN);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), d.state());
+        assertEquals(-1, d.id());
+        assertTrue(Files.readString(serialLog("guest"), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"),
+                "the guest acted on the power button");
+        assertEquals(List.of("guest"), names(conn.listAllDomains(ListDomainsFlag.INACTIVE)));
+        assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
+
+        // QEMU truncates the serial file at start: the one marker in it is the second boot's.
+        startAndAwaitGuest(d);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
+        assertEquals(1, Files.readString(serialLog("guest"), StandardCharsets.ISO_8859_1)
+                .split(TestGuest.READY, -1).length - 1, "markers in the serial log");
+        d.destroy();
+        expectEvent("guest", DomainEventDetail.Stopped.DESTROYED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), d.state());
+
+        d.undefine();
+        expectEvent("guest", DomainEventDetail.Undefined.REMOVED);
+        assertFalse(Files.exists(root.resolve("etc/qemu/guest.xml")));
+        assertEquals(ErrorCode.NO_DOMAIN, assertThrows(VirtException.class, () -> conn.lookupDomainByName("guest")).code());
+    }
+
+    @Test
+    void aGuestThatPoweredOffWhileNoProcessWatchedIsShutOffOnReconnect() throws Exception {
+        Domain d = define("alone");
+        expectEvent("alone", DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        // Someone presses the power button while no process holds the monitor: the guest powers
+        // off and QEMU, told -no-shutdown, waits in its "shutdown" state.
+        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
+        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                qmpEvents.add(event);
+            }
+        }, Duration.ofSeconds(10))) {
+            qmp.execute("system_powerdown");
+            QmpEvent e;
+            do {
+                e = qmpEvents.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(e, "QEMU reported no SHUTDOWN");
+            } while (!e.name().equals("SHUTDOWN"));
+            assertEquals("shutdown", qmp.execute("query-status").path("status").asText());
+        }
+        assertTrue(qemu.isAlive(), "QEMU waits after the guest's power-off");
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        Domain back = conn.lookupDomainByName("alone");
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), back.state());
+        assertEquals(-1, back.id());
+        assertFalse(qemu.isAlive(), "the reconnect ended the waiting QEMU");
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        conn.close();
+
+        // And the next process agrees: shut off (the reason went with the process that saw it).
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        assertEquals(DomainState.SHUTOFF, conn.lookupDomainByName("alone").state().state());
+    }
+
+    @Test
+    void aMissingKernelFileIsAClearErrorAndNothingRuns() throws Exception {
+        Path missing = logs.resolve("no-such-vmlinuz");
+        Domain d = conn.defineDomain(guest.domainXml("nokernel", serialLog("nokernel"))
+                .replace(guest.kernel().toString(), missing.toString()));
+        expectEvent("nokernel", DomainEventDetail.Defined.ADDED);
+
+        VirtException e = assertThrows(VirtException.class, d::start);
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage()); // QEMU's own words
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.UNKNOWN), d.state());
+        assertEquals(-1, d.id());
+        assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertNull(events.poll(200, TimeUnit.MILLISECONDS), "no STARTED event");
+    }
+
+    @Test
+    void killMinus9OfABootedGuestsQemuIsACrash() throws Exception {
+        Domain d = define("crash");
+        expectEvent("crash", DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
+
+        qemu.destroyForcibly(); // SIGKILL: no SHUTDOWN, only the monitor's EOF
+        expectEvent("crash", DomainEventDetail.Stopped.CRASHED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), d.state());
+        assertEquals(-1, d.id());
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+
+        startAndAwaitGuest(d); // a crashed guest boots again
+        d.destroy();
+        expectEvent("crash", DomainEventDetail.Stopped.DESTROYED);
+    }
+
+    @Test
+    void aNewProcessFindsTheRunningGuestAndItStillShutsDownGracefully() throws Exception {
+        Domain d = define("kept");
+        expectEvent("kept", DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        int id = d.id();
+        long pid = qemuPid(d);
+        conn.close(); // QEMU's monitor takes one client: this JVM lets go
+
+        String out = QemuEmbedDriverIT.inAnotherJvm(root, "kept", "suspend");
+        assertTrue(out.contains("before running (booted) id=" + id), out);
+        assertTrue(out.contains("after paused (user) id=" + id), out);
+        assertTrue(ProcessHandle.of(pid).orElseThrow().isAlive(), "the guest outlived both processes");
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        BlockingQueue<DomainLifecycleEvent> heard = new LinkedBlockingQueue<>();
+        conn.onDomainEvent(heard::add);
+        Domain back = conn.lookupDomainByName("kept");
+        assertEquals(DomainStateInfo.of(DomainStateReason.Paused.USER), back.state());
+        assertEquals(id, back.id());
+        back.resume();
+        back.shutdown();
+        List<DomainEventDetail> details = new ArrayList<>();
+        while (!details.contains(DomainEventDetail.Stopped.SHUTDOWN)) {
+            DomainLifecycleEvent e = heard.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(e, "events so far " + details);
+            details.add(e.detail());
+        }
+        assertEquals(List.of(DomainEventDetail.Resumed.UNPAUSED, DomainEventDetail.Shutdown.GUEST,
+                DomainEventDetail.Stopped.SHUTDOWN), details);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), back.state());
+        back.undefine();
+    }
+}
