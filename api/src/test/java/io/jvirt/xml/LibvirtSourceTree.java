@@ -9,14 +9,14 @@ import java.util.Optional;
  * system property {@code jvirt.libvirt.src}, environment variable {@code JVIRT_LIBVIRT_SRC}, or
  * else where scripts/fetch-libvirt-src.sh puts it by default ({@code ~/.cache/jvirt}).
  */
-final class LibvirtSourceTree {
-    static final String PROPERTY = "jvirt.libvirt.src";
-    static final String ENV = "JVIRT_LIBVIRT_SRC";
+public final class LibvirtSourceTree {
+    public static final String PROPERTY = "jvirt.libvirt.src";
+    public static final String ENV = "JVIRT_LIBVIRT_SRC";
 
     private LibvirtSourceTree() {
     }
 
-    static Optional<Path> find(String relativeDir) {
+    public static Optional<Path> find(String relativeDir) {
         String root = System.getProperty(PROPERTY);
         if (root == null || root.isBlank()) {
             root = System.getenv(ENV);

@@ -39,6 +39,21 @@ record QemuCapabilities(Path binary, String version, String packageName, List<Ma
         return Optional.empty();
     }
 
+    /**
+     * The guest architectures this binary runs, in libvirt's names, from its file name as
+     * libvirt reads it: {@code qemu-system-x86_64} runs x86_64 and i686 guests,
+     * {@code qemu-system-i386} only i686 ones. The first is the default.
+     */
+    List<String> guestArchs() {
+        String name = binary.getFileName().toString();
+        String target = name.startsWith("qemu-system-") ? name.substring("qemu-system-".length()).split("-")[0] : "";
+        return switch (target) {
+            case "x86_64" -> List.of("x86_64", "i686");
+            case "i386" -> List.of("i686");
+            default -> List.of(target);
+        };
+    }
+
     Optional<Machine> machine(String name) {
         return machines.stream().filter(m -> m.name().equals(name)).findFirst();
     }

@@ -5,29 +5,34 @@ import static io.jvirt.driver.kvm.QemuEscaping.path;
 import static io.jvirt.driver.kvm.QemuEscaping.requirePrintable;
 import static io.jvirt.driver.kvm.QemuEscaping.unsupported;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jvirt.xml.AddressDef;
 import io.jvirt.xml.BootDeviceDef;
-import io.jvirt.xml.CharDeviceDef;
-import io.jvirt.xml.ControllerDef;
+import io.jvirt.xml.BootOrderDef;
 import io.jvirt.xml.CpuDef;
 import io.jvirt.xml.CpuFeatureDef;
 import io.jvirt.xml.CpuTopologyDef;
+import io.jvirt.xml.DeviceDef;
 import io.jvirt.xml.DevicesDef;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
 import io.jvirt.xml.DomainInterfaceDef;
 import io.jvirt.xml.FeaturesDef;
-import io.jvirt.xml.GraphicsDef;
 import io.jvirt.xml.InputDef;
 import io.jvirt.xml.OsDef;
-import io.jvirt.xml.VideoDef;
+import io.jvirt.xml.RngDef;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Domain XML → QEMU argv, as a list for {@link ProcessBuilder} (never a shell string), following
@@ -38,13 +43,10 @@ import java.util.regex.Pattern;
  * builder refuses a definition that still lacks it rather than guessing.
  */
 final class QemuCommandLine {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME_SAFE = Pattern.compile("[^/\\p{Cntrl}]+");
     private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern DISK_TARGET = Pattern.compile("(vd|hd|sd)([a-z]{1,2})");
-
     /**
      * Every path (see {@link XmlCoverage}) this builder reads. Values are checked where they are
      * used; a path missing here is refused as it is.
@@ -53,6 +55,8 @@ final class QemuCommandLine {
             "@type", "@id", "name", "uuid", "title", "description", "metadata",
             "memory", "memory/@unit", "currentMemory", "currentMemory/@unit",
             "vcpu", "vcpu/@placement", "vcpu/@current",
+            "iothreads", "iothreadids", "iothreadids/iothread", "iothreadids/iothread/@id",
+            "devices/disk/driver/@iothread",
             "os", "os/type", "os/type/@arch", "os/type/@machine", "os/kernel", "os/initrd",
             "os/cmdline", "os/boot", "os/boot/@dev",
             "features", "features/acpi", "features/apic", "features/pae",
@@ -66,11 +70,6 @@ final class QemuCommandLine {
             "devices/disk/source/@file", "devices/disk/target", "devices/disk/target/@dev",
             "devices/disk/target/@bus", "devices/disk/readonly", "devices/disk/serial",
             "devices/disk/boot", "devices/disk/boot/@order",
-            "devices/disk/address", "devices/disk/address/@type", "devices/disk/address/@domain",
-            "devices/disk/address/@bus", "devices/disk/address/@slot", "devices/disk/address/@function",
-            "devices/interface/address", "devices/interface/address/@type",
-            "devices/interface/address/@domain", "devices/interface/address/@bus",
-            "devices/interface/address/@slot", "devices/interface/address/@function",
             "devices/controller", "devices/controller/@type", "devices/controller/@index",
             "devices/controller/@model",
             "devices/interface", "devices/interface/@type", "devices/interface/mac",
@@ -91,7 +90,62 @@ final class QemuCommandLine {
             "devices/video", "devices/video/model", "devices/video/model/@type",
             "devices/video/model/@vram", "devices/video/model/@heads",
             "devices/video/model/@primary",
-            "devices/memballoon", "devices/memballoon/@model");
+            "devices/memballoon", "devices/memballoon/@model", "devices/memballoon/@autodeflate",
+            "devices/memballoon/@freePageReporting",
+            "devices/disk/source/@dev", "devices/disk/driver/@cache",
+            "devices/disk/address/@controller", "devices/disk/address/@target",
+            "devices/disk/address/@unit", "devices/disk/address/@port",
+            "devices/audio", "devices/audio/@id", "devices/audio/@type",
+            "devices/watchdog", "devices/watchdog/@model", "devices/watchdog/@action",
+            "devices/watchdog/address", "devices/watchdog/address/@type", "devices/watchdog/address/@domain",
+            "devices/watchdog/address/@bus", "devices/watchdog/address/@slot",
+            "devices/watchdog/address/@function", "devices/watchdog/address/@multifunction",
+            "os/loader", "os/loader/@type", "os/loader/@readonly", "os/loader/@secure", "os/nvram",
+            "features/smm", "features/smm/@state",
+            "cpu/numa", "cpu/numa/cell", "cpu/numa/cell/@id", "cpu/numa/cell/@cpus",
+            "cpu/numa/cell/@memory", "cpu/numa/cell/@unit",
+            "clock/timer", "clock/timer/@name", "clock/timer/@tickpolicy", "clock/timer/@present",
+            "os/bootmenu", "os/bootmenu/@enable", "os/bootmenu/@timeout",
+            "pm", "pm/suspend-to-mem", "pm/suspend-to-mem/@enabled", "pm/suspend-to-disk",
+            "pm/suspend-to-disk/@enabled",
+            "devices/disk/backingStore",
+            "devices/serial/source/@mode", "devices/console/source/@mode",
+            "devices/serial/source/@append", "devices/console/source/@append",
+            "devices/channel", "devices/channel/@type", "devices/channel/source",
+            "devices/channel/source/@mode", "devices/channel/source/@path", "devices/channel/source/@append",
+            "devices/channel/target", "devices/channel/target/@type", "devices/channel/target/@name",
+            "devices/channel/address", "devices/channel/address/@type", "devices/channel/address/@controller",
+            "devices/channel/address/@bus", "devices/channel/address/@port",
+            "devices/console/address", "devices/console/address/@type", "devices/console/address/@controller",
+            "devices/console/address/@bus", "devices/console/address/@port",
+            "devices/controller/@ports", "devices/controller/@vectors",
+            "devices/controller/master", "devices/controller/master/@startport",
+            "devices/controller/model", "devices/controller/model/@name", "devices/controller/target",
+            "devices/controller/target/@chassis", "devices/controller/target/@port",
+            "devices/controller/target/@chassisNr",
+            "devices/input/address/@port",
+            "devices/graphics/listen", "devices/graphics/listen/@type", "devices/graphics/listen/@address",
+            "devices/video/model/@ram", "devices/video/model/@vgamem",
+            "devices/rng", "devices/rng/@model", "devices/rng/backend", "devices/rng/backend/@model",
+            "devices/rng/rate", "devices/rng/rate/@bytes", "devices/rng/rate/@period");
+
+    /** Devices whose {@code <address>} this builder places (PCI, or drive for disks). */
+    private static final List<String> ADDRESSED = List.of("disk", "controller", "interface", "video",
+            "memballoon", "input", "rng");
+
+    /** What {@link #build} accepts: {@link #SUPPORTED} and the address paths of {@link #ADDRESSED}. */
+    private static final Set<String> ACCEPTED = accepted();
+
+    private static Set<String> accepted() {
+        Set<String> all = new HashSet<>(SUPPORTED);
+        for (String device : ADDRESSED) {
+            all.add("devices/" + device + "/address");
+            for (String a : List.of("type", "domain", "bus", "slot", "function", "multifunction")) {
+                all.add("devices/" + device + "/address/@" + a);
+            }
+        }
+        return Set.copyOf(all);
+    }
 
     private final DomainDef def;
     private final QemuCapabilities caps;
@@ -99,8 +153,11 @@ final class QemuCommandLine {
     private final List<String> argv = new ArrayList<>();
     private final String machine;
     private final boolean q35;
-    private int nextNode = 1;
+    private final String arch;
+    private final QemuTimers timers;
     private boolean perDeviceBoot;
+    /** Boot positions from {@code <os><boot dev>}, by device (identity: equal XML is not the same disk). */
+    private final Map<DeviceDef, Integer> bootIndexes = new IdentityHashMap<>();
 
     private QemuCommandLine(DomainDef def, QemuCapabilities caps, Path monitorSocket) {
         this.def = def;
@@ -108,6 +165,11 @@ final class QemuCommandLine {
         this.monitorSocket = monitorSocket;
         String requested = def.getOs() == null || def.getOs().getType() == null ? null
                 : def.getOs().getType().getMachine();
+        this.arch = def.getOs() == null || def.getOs().getType() == null
+                || def.getOs().getType().getArch() == null
+                ? caps.guestArchs().get(0) : def.getOs().getType().getArch();
+        checkArch(arch, caps); // before the machine: an ARM guest's 'virt' is not the problem
+        this.timers = QemuTimers.of(def.getClock());
         this.machine = caps.resolveMachine(requested).orElseThrow(() ->
                 unsupported("machine type '" + requested + "' is not supported by " + caps.binary()));
         this.q35 = machine.startsWith("pc-q35") || machine.equals("q35");
@@ -122,7 +184,7 @@ final class QemuCommandLine {
         // whatever else is present and was never read.
         List<String> argv = new QemuCommandLine(def, caps, monitorSocket).build();
         for (String p : XmlCoverage.paths(def)) {
-            if (!SUPPORTED.contains(p)) {
+            if (!ACCEPTED.contains(p)) {
                 throw unsupported("'" + describe(p) + "' is not supported by the QEMU driver");
             }
         }
@@ -164,19 +226,24 @@ final class QemuCommandLine {
         clock();
         argv.add("-no-shutdown");
         lifecycle();
+        powerManagement();
         DevicesDef devices = def.getDevices() == null ? new DevicesDef() : def.getDevices();
         emulator(devices);
         perDeviceBoot = devices.getDisks().stream().anyMatch(d -> d.getBoot() != null)
                 || devices.getInterfaces().stream().anyMatch(i -> i.getBoot() != null);
-        boot();
+        boot(devices);
         kernel();
-        controllers(devices);
-        disks(devices);
+        pci = controllers.pciSlots(devices, requestedPciAddresses(devices));
+        controllers.build(devices);
+        disks.build(devices);
         interfaces(devices);
-        serials(devices);
+        chardevs.build(devices);
         inputs(devices);
-        graphicsAndVideo(devices);
+        QemuDisplay.build(this, devices);
         balloon(devices);
+        watchdog(devices);
+        rngs(devices);
+        audio(devices);
         if (caps.sandbox()) {
             add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
         }
@@ -184,7 +251,75 @@ final class QemuCommandLine {
         return List.copyOf(argv);
     }
 
-    private void add(String option, String value) {
+    /** The PCI {@code <address>} of a device the XML model does not type (a watchdog), or null. */
+    private static AddressDef untypedAddress(Element device) {
+        NodeList addresses = device.getElementsByTagName("address");
+        if (addresses.getLength() == 0) {
+            return null;
+        }
+        Element a = (Element) addresses.item(0);
+        AddressDef address = new AddressDef();
+        address.setType(a.hasAttribute("type") ? a.getAttribute("type") : null);
+        address.setDomain(a.hasAttribute("domain") ? a.getAttribute("domain") : null);
+        address.setBus(a.hasAttribute("bus") ? a.getAttribute("bus") : null);
+        address.setSlot(a.hasAttribute("slot") ? a.getAttribute("slot") : null);
+        address.setFunction(a.hasAttribute("function") ? a.getAttribute("function") : null);
+        address.setMultifunction(a.hasAttribute("multifunction") ? a.getAttribute("multifunction") : null);
+        return address;
+    }
+
+    /** Addresses of the devices this builder creates; the built-in controllers' are checked apart. */
+    private static List<AddressDef> requestedPciAddresses(DevicesDef devices) {
+        List<DeviceDef> all = new ArrayList<>();
+        all.addAll(devices.getDisks());
+        devices.getControllers().stream()
+                .filter(c -> !List.of("ide", "sata").contains(String.valueOf(c.getType())))
+                .filter(c -> !("pci".equals(c.getType()) && QemuControllers.isRoot(c)))
+                .forEach(all::add);
+        all.addAll(devices.getInterfaces());
+        all.addAll(devices.getVideos());
+        all.addAll(devices.getRngs());
+        all.addAll(devices.getInputs());
+        if (devices.getMemballoon() != null) {
+            all.add(devices.getMemballoon());
+        }
+        List<AddressDef> addresses = new ArrayList<>(all.stream().map(DeviceDef::getAddress).toList());
+        devices.getExtraElements("watchdog").forEach(w -> addresses.add(untypedAddress(w)));
+        return addresses.stream().filter(a -> a != null && "pci".equals(a.getType())).toList();
+    }
+
+    boolean q35() {
+        return q35;
+    }
+
+    /** The canonical machine type, e.g. pc-i440fx-7.2, for messages. */
+    String machine() {
+        return machine;
+    }
+
+    QemuControllers controllers() {
+        return controllers;
+    }
+
+    /** The ids of the domain's I/O threads, which virtio disks may name. */
+    Set<Integer> iothreadIds() {
+        return iothreadIds;
+    }
+
+    QemuCharDevices chardevs() {
+        return chardevs;
+    }
+
+    Path monitorSocket() {
+        return monitorSocket;
+    }
+
+    /** The PCI slots of this domain's buses, for the device builders. */
+    PciSlots pci() {
+        return pci;
+    }
+
+    void add(String option, String value) {
         argv.add(option);
         argv.add(value);
     }
@@ -194,16 +329,18 @@ final class QemuCommandLine {
         if (os == null || !"hvm".equals(os.getTypeName())) {
             throw unsupported("only <os><type>hvm</type></os> guests are supported by the QEMU driver");
         }
-        String arch = os.getType().getArch();
-        if (arch != null && !arch.equals("x86_64")) {
-            throw unsupported("architecture '" + arch + "' is not supported by " + caps.binary());
-        }
         FeaturesDef f = def.getFeatures();
         StringBuilder m = new StringBuilder(machine).append(",usb=off,dump-guest-core=off");
         if (f == null || f.getAcpi() == null) {
             m.append(",acpi=off"); // libvirt turns ACPI off when <acpi/> is absent
         }
-        add("-machine", m.toString());
+        if (timers.hpetOff()) {
+            m.append(",hpet=off");
+        }
+        QemuFirmware firmware = QemuFirmware.of(def);
+        argv.addAll(firmware.blockdevs()); // the machine maps these nodes as its flash
+        add("-machine", m.append(firmware.machineOptions()).toString());
+        argv.addAll(firmware.after());
         String type = def.getType();
         if ("qemu".equals(type)) {
             add("-accel", "tcg");
@@ -217,10 +354,28 @@ final class QemuCommandLine {
         }
     }
 
+    /** Refuses a guest architecture {@code caps}' binary cannot run. */
+    static void checkArch(String arch, QemuCapabilities caps) {
+        if (!caps.guestArchs().contains(arch)) {
+            throw unsupported("architecture '" + arch + "' is not supported by " + caps.binary());
+        }
+    }
+
+    /**
+     * QEMU's default CPU for the binary, except a 32-bit guest on qemu-system-x86_64, which
+     * libvirt gives qemu32 (the i386 binary's default) rather than the 64-bit qemu64.
+     */
+    private void defaultCpu() {
+        if (arch.equals("i686") && caps.guestArchs().get(0).equals("x86_64")) {
+            add("-cpu", "qemu32");
+        }
+    }
+
     private void cpu() {
         CpuDef cpu = def.getCpu();
         if (cpu == null) {
-            return; // QEMU's default model, as libvirt leaves it
+            defaultCpu();
+            return;
         }
         String mode = cpu.getMode() == null ? "custom" : cpu.getMode();
         StringBuilder model = new StringBuilder();
@@ -230,7 +385,8 @@ final class QemuCommandLine {
                     if (!cpu.getFeatures().isEmpty()) {
                         throw unsupported("CPU features need a CPU model");
                     }
-                    return; // topology only
+                    defaultCpu(); // topology only
+                    return;
                 }
                 String name = cpu.getModel().getText();
                 if (!caps.cpuModels().contains(name)) {
@@ -279,8 +435,9 @@ final class QemuCommandLine {
             // The driver balloons the guest down at start (QemuResources.balloonAtStart).
             throw unsupported("<currentMemory> below <memory> needs a virtio <memballoon>");
         }
-        add("-m", "size=" + kib + "k");
         int vcpus = Math.max(1, def.getVcpuCount());
+        NumaCells numa = NumaCells.of(def.getCpu(), kib, vcpus);
+        add("-m", "size=" + (numa == null ? kib : numa.totalKiB()) + "k");
         if (def.getVcpu() != null && def.getVcpu().getPlacement() != null
                 && !"static".equals(def.getVcpu().getPlacement())) {
             throw unsupported("vCPU placement '" + def.getVcpu().getPlacement() + "'");
@@ -310,9 +467,43 @@ final class QemuCommandLine {
         }
         add("-smp", online + (online != vcpus ? ",maxcpus=" + vcpus : "") + ",sockets=" + sockets + (dies != 1 ? ",dies=" + dies : "")
                 + ",cores=" + cores + ",threads=" + threads);
+        if (numa != null) {
+            argv.addAll(numa.argv());
+        }
+        iothreads();
     }
 
-    private static int positive(String what, String value) {
+    /**
+     * {@code <iothreads>N</iothreads>} (ids 1..N) or {@code <iothreadids>} as QEMU I/O threads
+     * {@code iothreadN}, which virtio disks name in {@code <driver iothread='N'/>}.
+     */
+    private void iothreads() {
+        Element count = def.getExtraElement("iothreads");
+        Element ids = def.getExtraElement("iothreadids");
+        int n = count == null ? 0 : PciSlots.number("iothreads", count.getTextContent().strip(), 1024);
+        Set<Integer> all = new TreeSet<>();
+        if (ids != null) {
+            NodeList list = ids.getElementsByTagName("iothread");
+            for (int i = 0; i < list.getLength(); i++) {
+                String id = ((Element) list.item(i)).getAttribute("id");
+                if (!all.add(positive("iothread id", id))) {
+                    throw unsupported("iothread id " + id + " twice");
+                }
+            }
+        }
+        // libvirt numbers the threads <iothreadids> leaves out from 1 up, skipping used ids
+        for (int id = 1; all.size() < n; id++) {
+            all.add(id);
+        }
+        for (int id : all) {
+            add("-object", "iothread,id=iothread" + id);
+        }
+        iothreadIds = all;
+    }
+
+    private Set<Integer> iothreadIds = Set.of();
+
+    static int positive(String what, String value) {
         try {
             int n = Integer.parseInt(value);
             if (n > 0) {
@@ -327,7 +518,10 @@ final class QemuCommandLine {
     private void clock() {
         String offset = def.getClock() == null ? "utc" : def.getClock().getOffset();
         if ("utc".equals(offset) || "localtime".equals(offset)) {
-            add("-rtc", "base=" + offset);
+            add("-rtc", "base=" + offset + timers.rtcDriftFix());
+            for (String global : timers.globals()) {
+                add("-global", global);
+            }
         } else {
             throw unsupported("clock offset '" + offset + "' is not supported by the QEMU driver");
         }
@@ -365,6 +559,27 @@ final class QemuCommandLine {
         }
     }
 
+    /** {@code <pm>}: whether the guest may suspend to RAM (S3) or disk (S4), on the ACPI chip. */
+    private void powerManagement() {
+        Element pm = def.getExtraElement("pm");
+        if (pm == null) {
+            return;
+        }
+        String chip = q35 ? "ICH9-LPC" : "PIIX4_PM";
+        for (String state : List.of("suspend-to-mem", "suspend-to-disk")) {
+            NodeList found = pm.getElementsByTagName(state);
+            if (found.getLength() == 0) {
+                continue;
+            }
+            String enabled = ((Element) found.item(0)).getAttribute("enabled");
+            if (!enabled.equals("yes") && !enabled.equals("no")) {
+                throw unsupported("<pm><" + state + " enabled='" + enabled + "'>");
+            }
+            add("-global", chip + ".disable_s" + (state.equals("suspend-to-mem") ? 3 : 4) + "="
+                    + (enabled.equals("no") ? 1 : 0));
+        }
+    }
+
     private void emulator(DevicesDef devices) {
         String emulator = devices.getEmulator();
         if (emulator != null && !Path.of(emulator).equals(caps.binary())) {
@@ -372,28 +587,55 @@ final class QemuCommandLine {
         }
     }
 
-    private void boot() {
+    /**
+     * Boot order as libvirt 9 gives it: never QEMU's legacy {@code order=} (three devices at
+     * most on a PC), but a {@code bootindex} on the first disk, CD-ROM and NIC in the order of
+     * the {@code <os><boot dev>} elements, or the devices' own {@code <boot order>}, and
+     * {@code strict=on} so the firmware tries nothing else.
+     */
+    private void boot(DevicesDef devices) {
         List<BootDeviceDef> boots = def.getOs().getBoots();
         if (!boots.isEmpty() && perDeviceBoot) {
             throw unsupported("per-device boot elements cannot be used together with os/boot elements");
         }
-        if (perDeviceBoot) {
-            add("-boot", "strict=on");
-            return;
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < boots.size(); i++) {
+            String dev = String.valueOf(boots.get(i).getDev());
+            if (!List.of("hd", "cdrom", "network", "fd").contains(dev)) {
+                throw unsupported("boot device '" + dev + "'");
+            }
+            position.putIfAbsent(dev, i + 1);
         }
-        StringBuilder order = new StringBuilder();
-        for (BootDeviceDef b : boots) {
-            order.append(switch (String.valueOf(b.getDev())) {
-                case "hd" -> 'c';
-                case "cdrom" -> 'd';
-                case "network" -> 'n';
-                case "fd" -> 'a';
-                default -> throw unsupported("boot device '" + b.getDev() + "'");
-            });
+        for (DiskDef disk : devices.getDisks()) {
+            String kind = "cdrom".equals(disk.getDevice()) ? "cdrom" : "floppy".equals(disk.getDevice()) ? "fd" : "hd";
+            Integer index = position.remove(kind);
+            if (index != null) {
+                bootIndexes.put(disk, index);
+            }
         }
-        if (order.length() > 0) {
-            add("-boot", "order=" + order);
+        Integer network = position.remove("network");
+        if (network != null && !devices.getInterfaces().isEmpty()) {
+            bootIndexes.put(devices.getInterfaces().get(0), network);
         }
+        add("-boot", bootMenu() + "strict=on");
+    }
+
+    /** {@code <bootmenu>} as {@code menu=on,splash-time=MS,} (with the trailing comma), or "". */
+    private String bootMenu() {
+        var menu = def.getOs().getBootMenu();
+        if (menu == null) {
+            return "";
+        }
+        String enable = String.valueOf(menu.getEnable());
+        if (!enable.equals("yes") && !enable.equals("no")) {
+            throw unsupported("bootmenu enable '" + enable + "'");
+        }
+        String timeout = "";
+        if (menu.getTimeout() != null && enable.equals("yes")) { // libvirt sets it for an enabled menu only
+            int ms = PciSlots.number("boot menu timeout", menu.getTimeout(), 65535);
+            timeout = "splash-time=" + ms + ",";
+        }
+        return "menu=" + (enable.equals("yes") ? "on" : "off") + "," + timeout;
     }
 
     private void kernel() {
@@ -416,237 +658,21 @@ final class QemuCommandLine {
         }
     }
 
-    private boolean hasScsiController;
-    private String scsiModel = "lsilogic";
-    private boolean hasUsb;
-
-    private void controllers(DevicesDef devices) {
-        for (ControllerDef c : devices.getControllers()) {
-            String type = String.valueOf(c.getType());
-            String index = c.getIndex() == null ? "0" : c.getIndex();
-            if (!"0".equals(index)) {
-                throw unsupported("controller " + type + " index " + index);
-            }
-            String model = c.getModel();
-            switch (type) {
-                case "pci" -> {
-                    // The root bus comes with the machine.
-                    String root = q35 ? "pcie-root" : "pci-root";
-                    if (!root.equals(model)) {
-                        throw unsupported("PCI controller model '" + model + "' on " + machine);
-                    }
-                }
-                case "ide" -> {
-                    if (q35 || model != null) {
-                        throw unsupported("IDE controller on " + machine);
-                    }
-                }
-                case "sata" -> {
-                    if (!q35 || model != null) {
-                        throw unsupported("SATA controller on " + machine);
-                    }
-                }
-                case "usb" -> {
-                    String m = model == null ? "piix3-uhci" : model;
-                    switch (m) {
-                        case "none" -> { }
-                        case "piix3-uhci" -> usb("piix3-usb-uhci");
-                        case "qemu-xhci" -> usb("qemu-xhci");
-                        default -> throw unsupported("USB controller model '" + m + "'");
-                    }
-                }
-                case "scsi" -> {
-                    scsiModel = model == null ? "lsilogic" : model;
-                    scsiController();
-                }
-                default -> throw unsupported("controller type '" + type + "'");
-            }
+    private PciSlots pci;
+    private final QemuCharDevices chardevs = new QemuCharDevices(this);
+    private final QemuControllers controllers = new QemuControllers(this);
+    private final QemuDisks disks = new QemuDisks(this);
+    /** {@code ,bootindex=N} for a device's own {@code <boot order>} or its place in {@code <os>}'s. */
+    void bootIndex(StringBuilder d, DeviceDef device, BootOrderDef boot) {
+        Integer order = bootOrder(device, boot);
+        if (order != null) {
+            d.append(",bootindex=").append(order);
         }
     }
 
-    private void usb(String device) {
-        hasUsb = true;
-        add("-device", device + ",id=usb");
-    }
-
-    private void scsiController() {
-        if (hasScsiController) {
-            return;
-        }
-        hasScsiController = true;
-        switch (scsiModel) {
-            case "lsilogic" -> add("-device", "lsi,id=scsi0");
-            case "virtio-scsi" -> add("-device", "virtio-scsi-pci,id=scsi0");
-            default -> throw unsupported("SCSI controller model '" + scsiModel + "'");
-        }
-    }
-
-    private void disks(DevicesDef devices) {
-        for (DiskDef disk : devices.getDisks()) {
-            disk(disk);
-        }
-    }
-
-    private void disk(DiskDef disk) {
-        String dev = disk.getTarget() == null ? null : disk.getTarget().getDev();
-        var m = dev == null ? null : DISK_TARGET.matcher(dev);
-        if (m == null || !m.matches()) {
-            throw unsupported("disk target '" + dev + "'");
-        }
-        int index = letters(m.group(2));
-        String bus = disk.getTarget().getBus() != null ? disk.getTarget().getBus()
-                : switch (m.group(1)) {
-                    case "vd" -> "virtio";
-                    case "hd" -> "ide";
-                    default -> "scsi";
-                };
-        String type = disk.getType() == null ? "file" : disk.getType();
-        String device = disk.getDevice() == null ? "disk" : disk.getDevice();
-        if (!type.equals("file")) {
-            throw unsupported("disk type '" + type + "' (only 'file' for now)");
-        }
-        if (!device.equals("disk") && !device.equals("cdrom")) {
-            throw unsupported("disk device '" + device + "'");
-        }
-        boolean cdrom = device.equals("cdrom");
-        boolean readOnly = disk.isReadonly() || cdrom;
-        String file = disk.getSource() == null ? null : disk.getSource().getFile();
-        if (file == null && !cdrom) {
-            throw unsupported("disk '" + dev + "' has no source file");
-        }
-        String format = null;
-        if (disk.getDriver() != null) {
-            String driverName = disk.getDriver().getName();
-            if (driverName != null && !driverName.equals("qemu")) {
-                throw unsupported("disk driver name '" + driverName + "'");
-            }
-            format = disk.getDriver().getType();
-        }
-        format = format == null ? "raw" : format;
-        if (!format.equals("raw") && !format.equals("qcow2")) {
-            throw unsupported("disk format '" + format + "' (raw and qcow2 are supported)");
-        }
-
-        String formatNode = null;
-        if (file != null) {
-            int n = nextNode++;
-            String storage = "libvirt-" + n + "-storage";
-            formatNode = "libvirt-" + n + "-format";
-            QemuEscaping.checkPath("disk source", file);
-            ObjectNode proto = JSON.createObjectNode().put("driver", "file").put("filename", file)
-                    .put("node-name", storage).put("auto-read-only", true).put("discard", "unmap");
-            ObjectNode fmt = JSON.createObjectNode().put("node-name", formatNode)
-                    .put("read-only", readOnly).put("driver", format).put("file", storage);
-            // JSON syntax, as libvirt uses for -blockdev: any file name passes unescaped.
-            add("-blockdev", proto.toString());
-            add("-blockdev", fmt.toString());
-        }
-
-        StringBuilder d = new StringBuilder();
-        switch (bus) {
-            case "virtio" -> {
-                if (cdrom) {
-                    throw unsupported("a CD-ROM on the virtio bus");
-                }
-                d.append("virtio-blk-pci,drive=").append(formatNode).append(",id=virtio-disk").append(index)
-                        .append(pciAddress(disk.getAddress()));
-            }
-            case "ide", "sata" -> {
-                if (bus.equals("ide") && q35) {
-                    throw unsupported("IDE disks on " + machine + " (use bus='sata')");
-                }
-                if (bus.equals("sata") && !q35) {
-                    throw unsupported("SATA disks on " + machine + " (use a q35 machine)");
-                }
-                if (disk.isReadonly() && !cdrom) {
-                    throw unsupported("readonly " + bus + " disks");
-                }
-                int max = bus.equals("ide") ? 4 : 6;
-                if (index >= max) {
-                    throw unsupported("disk target '" + dev + "' beyond the " + max + " " + bus + " slots");
-                }
-                d.append(cdrom ? "ide-cd" : "ide-hd");
-                if (bus.equals("ide")) {
-                    d.append(",bus=ide.").append(index / 2).append(",unit=").append(index % 2);
-                } else {
-                    d.append(",bus=ide.").append(index);
-                }
-                if (formatNode != null) {
-                    d.append(",drive=").append(formatNode);
-                }
-                d.append(",id=").append(bus.equals("ide")
-                        ? "ide0-" + index / 2 + "-" + index % 2 : "sata0-0-" + index);
-            }
-            case "scsi" -> {
-                scsiController();
-                if (scsiModel.equals("lsilogic")) {
-                    if (index >= 7) {
-                        throw unsupported("disk target '" + dev + "' beyond the 7 lsilogic targets");
-                    }
-                    d.append(cdrom ? "scsi-cd" : "scsi-hd").append(",bus=scsi0.0,scsi-id=").append(index);
-                } else {
-                    d.append(cdrom ? "scsi-cd" : "scsi-hd")
-                            .append(",bus=scsi0.0,channel=0,scsi-id=0,lun=").append(index);
-                }
-                if (formatNode != null) {
-                    d.append(",drive=").append(formatNode);
-                }
-                d.append(",id=scsi0-0-0-").append(index);
-            }
-            default -> throw unsupported("disk bus '" + bus + "'");
-        }
-        if (!bus.equals("virtio") && disk.getAddress() != null) {
-            throw unsupported("an address on a " + bus + " disk");
-        }
-        if (disk.getSerial() != null) {
-            d.append(",serial=").append(escape(requirePrintable("disk serial", disk.getSerial())));
-        }
-        bootIndex(d, disk.getBoot());
-        add("-device", d.toString());
-    }
-
-    /**
-     * A device's {@code <address type='pci'>} as QEMU's bus/addr properties ("" without one).
-     * The driver records one for each device it hot-plugs, so that a restore or a restart puts
-     * it where the guest saw it; only slots of the root bus are supported.
-     */
-    private String pciAddress(io.jvirt.xml.AddressDef a) {
-        if (a == null) {
-            return "";
-        }
-        int slot = -1;
-        try {
-            slot = a.getSlot() == null ? -1 : Integer.decode(a.getSlot());
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        if (!"pci".equals(a.getType()) || !zero(a.getDomain()) || !zero(a.getBus()) || !zero(a.getFunction())
-                || a.getMultifunction() != null || slot < 1 || slot > 31) {
-            throw unsupported("device address other than a slot (1-31) of the root PCI bus");
-        }
-        return ",bus=" + (q35 ? "pcie.0" : "pci.0") + ",addr=0x" + Integer.toHexString(slot);
-    }
-
-    private static boolean zero(String hex) {
-        try {
-            return hex == null || Integer.decode(hex) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static int letters(String s) {
-        int n = 0;
-        for (char c : s.toCharArray()) {
-            n = n * 26 + (c - 'a' + 1);
-        }
-        return n - 1;
-    }
-
-    private static void bootIndex(StringBuilder d, io.jvirt.xml.BootOrderDef boot) {
-        if (boot != null) {
-            d.append(",bootindex=").append(positive("boot order", boot.getOrder()));
-        }
+    /** The device's boot index, or null when it isn't booted from. */
+    Integer bootOrder(DeviceDef device, BootOrderDef boot) {
+        return boot != null ? Integer.valueOf(positive("boot order", boot.getOrder())) : bootIndexes.get(device);
     }
 
     private void interfaces(DevicesDef devices) {
@@ -677,53 +703,11 @@ final class QemuCommandLine {
             add("-netdev", netdev);
             StringBuilder d = new StringBuilder(device).append(",netdev=hostnet").append(i)
                     .append(",id=net").append(i).append(",mac=").append(mac.toLowerCase(Locale.ROOT))
-                    .append(pciAddress(nic.getAddress()));
-            bootIndex(d, nic.getBoot());
+                    .append(pci.place(nic.getAddress(), "interface " + i));
+            bootIndex(d, nic, nic.getBoot());
             add("-device", d.toString());
             i++;
         }
-    }
-
-    private void serials(DevicesDef devices) {
-        int i = 0;
-        for (CharDeviceDef serial : devices.getSerials()) {
-            String targetType = serial.getTarget() == null ? null : serial.getTarget().getType();
-            if (targetType != null && !targetType.equals("isa-serial")) {
-                throw unsupported("serial target type '" + targetType + "'");
-            }
-            String port = serial.getTarget() == null ? null : serial.getTarget().getPort();
-            if (port != null && !port.equals(String.valueOf(i))) {
-                throw unsupported("serial port " + port + " out of order");
-            }
-            String id = "charserial" + i;
-            add("-chardev", chardev(serial, id));
-            add("-device", "isa-serial,chardev=" + id + ",id=serial" + i + ",index=" + i);
-            i++;
-        }
-        for (CharDeviceDef console : devices.getConsoles()) {
-            // libvirt mirrors the first serial port as <console type='serial'>: same device.
-            String targetType = console.getTarget() == null ? "serial" : console.getTarget().getType();
-            String port = console.getTarget() == null ? "0" : console.getTarget().getPort();
-            CharDeviceDef first = devices.getSerials().isEmpty() ? null : devices.getSerials().get(0);
-            boolean mirror = "serial".equals(targetType) && (port == null || "0".equals(port))
-                    && first != null && String.valueOf(first.getType()).equals(console.getType());
-            if (!mirror) {
-                throw unsupported("a <console> that is not the first serial port");
-            }
-        }
-    }
-
-    private String chardev(CharDeviceDef c, String id) {
-        String type = String.valueOf(c.getType());
-        return switch (type) {
-            case "pty" -> "pty,id=" + id;
-            case "null" -> "null,id=" + id;
-            case "file" -> {
-                String p = c.getSource() == null ? null : c.getSource().getPath();
-                yield "file,id=" + id + ",path=" + path("serial file", p);
-            }
-            default -> throw unsupported("character device type '" + type + "'");
-        };
     }
 
     private void inputs(DevicesDef devices) {
@@ -731,90 +715,152 @@ final class QemuCommandLine {
         for (InputDef input : devices.getInputs()) {
             String type = String.valueOf(input.getType());
             String bus = input.getBus() == null ? "ps2" : input.getBus();
-            if ((type.equals("mouse") || type.equals("keyboard")) && bus.equals("ps2")) {
-                continue; // i8042 comes with the PC machines
-            }
-            if (type.equals("tablet") && bus.equals("usb")) {
-                if (!hasUsb) {
-                    throw unsupported("a USB tablet without a USB controller");
+            String device = switch (bus + " " + type) {
+                case "ps2 mouse", "ps2 keyboard" -> null; // i8042 comes with the PC machines
+                case "usb mouse" -> "usb-mouse";
+                case "usb keyboard" -> "usb-kbd";
+                case "usb tablet" -> "usb-tablet";
+                case "virtio mouse" -> "virtio-mouse-pci";
+                case "virtio keyboard" -> "virtio-keyboard-pci";
+                case "virtio tablet" -> "virtio-tablet-pci";
+                default -> throw unsupported("input type '" + type + "' on bus '" + bus + "'");
+            };
+            if (device == null) {
+                if (input.getAddress() != null) {
+                    throw unsupported("an address for a PS/2 " + type);
                 }
-                add("-device", "usb-tablet,id=input" + i++ + ",bus=usb.0");
                 continue;
             }
-            throw unsupported("input type '" + type + "' on bus '" + bus + "'");
+            StringBuilder d = new StringBuilder(device).append(",id=input").append(i++);
+            if (bus.equals("usb")) {
+                if (!controllers.hasUsb()) {
+                    throw unsupported("a USB " + type + " without a USB controller");
+                }
+                d.append(",bus=usb.0").append(controllers.usbPort(input.getAddress(), "USB " + type));
+            } else {
+                d.append(pci.place(input.getAddress(), "virtio " + type));
+            }
+            add("-device", d.toString());
         }
     }
 
-    private void graphicsAndVideo(DevicesDef devices) {
-        List<GraphicsDef> graphics = devices.getGraphics();
-        if (graphics.size() > 1) {
-            throw unsupported("more than one <graphics>");
+    /**
+     * libvirt 9 writes {@code <audio id='1' type='none'/>} into definitions; with no sound
+     * device nothing plays, and QEMU gets the silent backend under the same id.
+     */
+    private void audio(DevicesDef devices) {
+        for (Element audio : devices.getExtraElements("audio")) {
+            String type = audio.getAttribute("type");
+            String id = audio.getAttribute("id");
+            if (!type.equals("none")) {
+                throw unsupported("audio type '" + type + "'");
+            }
+            if (!id.matches("[1-9][0-9]{0,3}")) {
+                throw unsupported("audio id '" + id + "'");
+            }
+            add("-audiodev", "id=audio" + id + ",driver=none");
         }
-        if (graphics.isEmpty()) {
-            add("-display", "none");
-        } else {
-            GraphicsDef g = graphics.get(0);
-            if (!"vnc".equals(g.getType())) {
-                throw unsupported("graphics type '" + g.getType() + "'");
-            }
-            String listen = g.getListen() == null ? "127.0.0.1" : g.getListen();
-            if (!listen.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                throw unsupported("VNC listen address '" + listen + "'");
-            }
-            String host = listen.contains(":") ? "[" + listen + "]" : listen;
-            boolean auto = "yes".equals(g.getAutoport()) || g.getPort() == null || "-1".equals(g.getPort());
-            if (auto) {
-                // QEMU picks the first free display from :0 up to :99 (ports 5900-5999).
-                add("-vnc", host + ":0,to=99");
-            } else {
-                int port = positive("VNC port", g.getPort());
-                if (port < 5900 || port > 65535) {
-                    throw unsupported("VNC port " + port);
+    }
+
+    /**
+     * {@code <watchdog>}: QEMU's ISA ib700 or PCI i6300esb timer, and what QEMU does when the
+     * guest stops petting it. libvirt's {@code dump} (pause, then a core dump by the driver) is
+     * not done here.
+     */
+    private void watchdog(DevicesDef devices) {
+        List<Element> watchdogs = devices.getExtraElements("watchdog");
+        if (watchdogs.size() > 1) {
+            throw unsupported("more than one <watchdog>");
+        }
+        if (watchdogs.isEmpty()) {
+            return;
+        }
+        Element w = watchdogs.get(0);
+        String model = w.getAttribute("model");
+        AddressDef address = untypedAddress(w);
+        switch (model) {
+            case "ib700" -> {
+                if (address != null) {
+                    throw unsupported("an address for the ISA ib700 watchdog");
                 }
-                add("-vnc", host + ":" + (port - 5900));
+                add("-device", "ib700,id=watchdog0");
             }
+            case "i6300esb" -> add("-device", "i6300esb,id=watchdog0" + pci.place(address, "the watchdog"));
+            default -> throw unsupported("watchdog model '" + model + "'");
         }
+        String action = w.getAttribute("action");
+        switch (action) {
+            case "" -> { }
+            case "reset", "shutdown", "poweroff", "pause", "none", "inject-nmi" -> add("-watchdog-action", action);
+            default -> throw unsupported("watchdog action '" + action + "'");
+        }
+    }
+
+    /**
+     * {@code <rng model='virtio'>} as a virtio-rng-pci fed by a host random device or QEMU's own
+     * generator, with {@code <rate>}'s limit ({@code bytes} per {@code period} ms).
+     */
+    private void rngs(DevicesDef devices) {
         int i = 0;
-        for (VideoDef video : devices.getVideos()) {
-            var model = video.getModel();
-            String type = model == null ? "vga" : String.valueOf(model.getType());
-            if (model != null && model.getHeads() != null && !"1".equals(model.getHeads())) {
-                throw unsupported("video heads '" + model.getHeads() + "'");
+        for (RngDef rng : devices.getRngs()) {
+            if (!"virtio".equals(rng.getModel())) {
+                throw unsupported("RNG model '" + rng.getModel() + "'");
             }
-            if (model != null && model.getPrimary() != null && !("yes".equals(model.getPrimary()) && i == 0)) {
-                throw unsupported("video primary '" + model.getPrimary() + "'");
-            }
-            String device = switch (type) {
-                case "vga" -> "VGA";
-                case "cirrus" -> "cirrus-vga";
-                case "virtio" -> "virtio-vga";
-                case "bochs" -> "bochs-display";
-                case "none" -> null;
-                default -> throw unsupported("video model '" + type + "'");
-            };
-            if (device == null) {
-                continue;
-            }
-            StringBuilder d = new StringBuilder(device).append(",id=video").append(i);
-            if (model != null && model.getVram() != null) {
-                if (!type.equals("vga") && !type.equals("cirrus")) {
-                    throw unsupported("video vram for model '" + type + "'");
+            var backend = rng.getBackend();
+            String backendModel = backend == null ? null : backend.getModel();
+            String object = switch (String.valueOf(backendModel)) {
+                case "random" -> {
+                    String source = backend.getText() == null || backend.getText().isBlank() ? "/dev/urandom"
+                            : backend.getText().strip();
+                    yield "rng-random,id=objrng" + i + ",filename=" + path("RNG source", source);
                 }
-                d.append(",vgamem_mb=").append(positive("video vram", model.getVram()) / 1024);
+                case "builtin" -> "rng-builtin,id=objrng" + i;
+                default -> throw unsupported("RNG backend model '" + backendModel + "'");
+            };
+            add("-object", object);
+            StringBuilder d = new StringBuilder("virtio-rng-pci,rng=objrng").append(i).append(",id=rng").append(i);
+            Element rate = rng.getExtraElement("rate");
+            if (rate != null) {
+                d.append(",max-bytes=").append(positive("RNG rate bytes", rate.getAttribute("bytes")));
+                // libvirt's documented default period is 1 s (QEMU's own is 60 s)
+                d.append(",period=").append(rate.hasAttribute("period")
+                        ? positive("RNG rate period", rate.getAttribute("period")) : 1000);
             }
+            d.append(pci.place(rng.getAddress(), "RNG " + i));
             add("-device", d.toString());
             i++;
         }
+    }
+
+    private static String onOff(String what, String value, String option) {
+        if (value == null) {
+            return "";
+        }
+        if (!value.equals("on") && !value.equals("off")) {
+            throw unsupported(what + " '" + value + "'");
+        }
+        return option + value;
     }
 
     private void balloon(DevicesDef devices) {
         if (devices.getMemballoon() == null) {
             return;
         }
-        String model = String.valueOf(devices.getMemballoon().getModel());
+        var balloon = devices.getMemballoon();
+        String model = String.valueOf(balloon.getModel());
+        // autodeflate: the guest may take pages back under memory pressure; freePageReporting:
+        // it tells the host which pages it freed
+        String options = onOff("memballoon autodeflate", balloon.getExtraAttribute("autodeflate"), ",deflate-on-oom=")
+                + onOff("memballoon freePageReporting", balloon.getExtraAttribute("freePageReporting"),
+                        ",free-page-reporting=");
         switch (model) {
-            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0");
-            case "none" -> { }
+            case "virtio" -> add("-device", "virtio-balloon-pci,id=balloon0" + options
+                    + pci.place(balloon.getAddress(), "the memory balloon"));
+            case "none" -> {
+                if (!options.isEmpty() || balloon.getAddress() != null) {
+                    throw unsupported("options or an address for memballoon model 'none'");
+                }
+            }
             default -> throw unsupported("memballoon model '" + model + "'");
         }
     }

@@ -24,12 +24,13 @@ final class QemuDomainDefaults {
     static void apply(DomainDef def, QemuCapabilities caps) {
         if (def.getOs() != null && "hvm".equals(def.getOs().getTypeName())) {
             OsTypeDef type = def.getOs().getType();
+            if (type.getArch() == null) {
+                type.setArch(caps.guestArchs().get(0));
+            }
+            QemuCommandLine.checkArch(type.getArch(), caps);
             String requested = type.getMachine();
             type.setMachine(caps.resolveMachine(requested).orElseThrow(() -> unsupported(
                     "machine type '" + requested + "' is not supported by " + caps.binary())));
-            if (type.getArch() == null) {
-                type.setArch("x86_64");
-            }
         }
         for (DomainInterfaceDef nic : def.getInterfaces()) {
             fillMac(nic);

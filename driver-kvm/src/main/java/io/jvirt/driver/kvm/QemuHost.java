@@ -167,8 +167,32 @@ final class QemuHost {
     // ---- capabilities ----
 
     QemuCapabilities caps() {
-        Path binary = qemuBinary();
+        return caps(qemuBinary());
+    }
+
+    /** The capabilities of the binary {@code def} runs on (see {@link #binaryFor}). */
+    QemuCapabilities caps(DomainDef def) {
+        return caps(binaryFor(def));
+    }
+
+    private QemuCapabilities caps(Path binary) {
         return QemuCapsCache.get(binary, paths.cacheDir(), b -> QemuProber.probe(b, runDir));
+    }
+
+    /**
+     * The binary a definition runs on: the {@code <emulator>} it names when that is an installed
+     * qemu-system-* (libvirt's fixtures give i686 guests qemu-system-i386), else the default one.
+     * Any other emulator is left for the argv builder to refuse, naming it.
+     */
+    static Path binaryFor(DomainDef def) {
+        String emulator = def.getDevices() == null ? null : def.getDevices().getEmulator();
+        if (emulator != null) {
+            Path p = Path.of(emulator);
+            if (p.isAbsolute() && p.getFileName().toString().startsWith("qemu-system-") && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return qemuBinary();
     }
 
     static Path qemuBinary() {
@@ -193,7 +217,7 @@ final class QemuHost {
     DomainDef prepare(String xml) {
         DomainDef def = LibvirtXml.parseDomain(xml);
         CHECKS.apply(def);
-        QemuCapabilities caps = caps();
+        QemuCapabilities caps = caps(def);
         QemuDomainDefaults.apply(def, caps);
         QemuCommandLine.build(def, caps, runDir.resolve("check.sock"));
         return def;
@@ -341,7 +365,7 @@ final class QemuHost {
     /** As {@link #start(QemuDomain, DomainDef, DomainTransition, List)}, fed by {@code incoming} if not null. */
     void start(QemuDomain d, DomainDef def, DomainTransition transition, Incoming incoming,
             List<DriverDomainEvent> out) {
-        QemuCapabilities caps = caps();
+        QemuCapabilities caps = caps(def);
         DomainDef live = LibvirtXml.copy(def);
         QemuTaps.assign(live, networks);
         int id = nextId.getAndIncrement();

@@ -70,7 +70,7 @@ final class QemuHotplug {
             QemuDomainDefaults.fillMac(dev.nic);
             checkNew(config, dev);
             add(config, dev);
-            QemuCommandLine.build(config, host.caps(), host.runDir.resolve("check.sock"));
+            QemuCommandLine.build(config, host.caps(config), host.runDir.resolve("check.sock"));
         }
         if (impact.live()) {
             Device dev = parse(xml);
@@ -127,7 +127,7 @@ final class QemuHotplug {
         dev.def().setAddress(address);
         add(live, dev);
         // The builder checks what QEMU can't be given, as at start; its argv is not used.
-        QemuCommandLine.build(live, host.caps(), host.runDir.resolve("check.sock"));
+        QemuCommandLine.build(live, host.caps(live), host.runDir.resolve("check.sock"));
         String bus = "0x" + Integer.toHexString(slot);
         if (dev.disk != null) {
             plugDisk(run.qmp, dev.disk, bus);

@@ -51,7 +51,7 @@ final class QemuResources {
         if (impact.config()) {
             c = LibvirtXml.copy(d.persistentDef);
             c.setCurrentMemoryKiB(kib);
-            QemuCommandLine.build(c, host.caps(), host.runDir.resolve("check.sock"));
+            QemuCommandLine.build(c, host.caps(c), host.runDir.resolve("check.sock"));
         }
         if (impact.live()) {
             if (!hasBalloon(d.run.def)) {
@@ -175,7 +175,7 @@ final class QemuResources {
 
     /** Checks that QEMU could start {@code c}, then makes it the persistent definition. */
     private static void storeConfig(QemuHost host, QemuDomain d, DomainDef c) {
-        QemuCommandLine.build(c, host.caps(), host.runDir.resolve("check.sock"));
+        QemuCommandLine.build(c, host.caps(c), host.runDir.resolve("check.sock"));
         host.store.write(d.name, LibvirtXml.format(c));
         d.persistentDef = c;
     }
