@@ -200,9 +200,9 @@ class JvirshQemuGuestIT {
         awaitMarker();
         expect("running (booted)\n\n", "domstate", "--reason", "guest");
         expect("Domain 'guest' destroyed\n\n", "destroy", "guest");
-        // A shut-off domain's reason lives in the process that stopped it: a later process loads
-        // the config alone and says "unknown", as libvirt does after its daemon restarts.
-        expect("shut off (unknown)\n\n", "domstate", "--reason", "guest");
+        // The reason a domain shut off outlives the process that stopped it, as it outlives a
+        // virsh command with libvirtd.
+        expect("shut off (destroyed)\n\n", "domstate", "--reason", "guest");
         assertEquals(List.of(), qemusUnder(dir));
 
         expect("Domain 'guest' has been undefined\n\n", "undefine", "guest");
