@@ -17,6 +17,9 @@ command -v qemu-system-x86_64 >/dev/null 2>&1 || need+=(qemu-system-x86)
 command -v qemu-img >/dev/null 2>&1 || need+=(qemu-utils)
 [ -f /usr/share/libvirt/schemas/domain.rng ] || need+=(libvirt0)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
+# driver-kvm's bridge and tap tests run iproute2's ip; its corpus test lends loop devices (losetup).
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v losetup >/dev/null 2>&1 || need+=(mount)
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         apt-get update -qq
