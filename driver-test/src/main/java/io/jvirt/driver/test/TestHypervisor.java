@@ -26,6 +26,7 @@ import io.jvirt.spi.DomainListFilter;
 import io.jvirt.spi.DomainRef;
 import io.jvirt.spi.DriverDomainEvent;
 import io.jvirt.spi.HypervisorDriver;
+import io.jvirt.spi.ModificationImpact;
 import io.jvirt.spi.ObjectRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -537,7 +538,7 @@ final class TestHypervisor implements HypervisorDriver {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value()
                 | DomainModification.MAXIMUM.value(), "testDomainSetMemoryFlags");
         withDomainDo(ref, d -> {
-            boolean live = Impact.live(d, flags);
+            boolean live = ModificationImpact.oneLive(d.isActive(), d.isPersistent(), flags);
             DomainConfig def = live ? d.liveDefForWrite() : d.persistentDefForWrite();
             if (flags.contains(DomainModification.MAXIMUM)) {
                 if (live) {
@@ -567,7 +568,7 @@ final class TestHypervisor implements HypervisorDriver {
                     "requested cpu amount exceeds maximum supported amount (" + count + " > " + MAX_VCPUS + ")");
         }
         withDomainDo(ref, d -> {
-            Impact impact = Impact.of(d, flags);
+            ModificationImpact impact = ModificationImpact.of(d.isActive(), d.isPersistent(), flags);
             boolean maximum = flags.contains(DomainModification.MAXIMUM);
             DomainConfig live = impact.live() ? d.def() : null;
             DomainConfig config = impact.config() ? d.persistentDef() : null;
@@ -605,7 +606,7 @@ final class TestHypervisor implements HypervisorDriver {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value()
                 | DomainModification.MAXIMUM.value(), "testDomainGetVcpusFlags");
         return withDomain(ref, d -> {
-            DomainConfig def = Impact.oneDef(d, flags);
+            DomainConfig def = oneDef(d, flags);
             return flags.contains(DomainModification.MAXIMUM) ? def.maxVcpus() : def.vcpus();
         });
     }
@@ -620,7 +621,7 @@ final class TestHypervisor implements HypervisorDriver {
             Set<DomainModification> flags) {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value(),
                 "testDomainGetMetadata");
-        return withDomain(ref, d -> Impact.oneDef(d, flags).metadata(type, namespaceUri));
+        return withDomain(ref, d -> oneDef(d, flags).metadata(type, namespaceUri));
     }
 
     @Override
@@ -629,7 +630,7 @@ final class TestHypervisor implements HypervisorDriver {
         checkFlags(Flag.mask(flags), DomainModification.LIVE.value() | DomainModification.CONFIG.value(),
                 "testDomainSetMetadata");
         withDomainDo(ref, d -> {
-            Impact impact = Impact.of(d, flags);
+            ModificationImpact impact = ModificationImpact.of(d.isActive(), d.isPersistent(), flags);
             if (impact.live()) {
                 d.liveDefForWrite().setMetadata(type, value, key, namespaceUri);
             }
@@ -670,7 +671,7 @@ final class TestHypervisor implements HypervisorDriver {
             java.util.function.BiConsumer<DomainConfig, DeviceConfig> check,
             java.util.function.BiConsumer<DomainConfig, DeviceConfig> change) {
         withDomainDo(ref, d -> {
-            Impact impact = Impact.of(d, flags);
+            ModificationImpact impact = ModificationImpact.of(d.isActive(), d.isPersistent(), flags);
             if (impact.live()) {
                 check.accept(d.def(), device);
             }
@@ -707,5 +708,10 @@ final class TestHypervisor implements HypervisorDriver {
         if (unsupported != 0) {
             throw VirtException.unsupportedFlags(ErrorDomain.TEST, unsupported, function);
         }
+    }
+
+    /** libvirt's virDomainObjGetOneDef: the one definition a read looks at. */
+    private static DomainConfig oneDef(TestDomain d, Set<DomainModification> flags) {
+        return ModificationImpact.oneLive(d.isActive(), d.isPersistent(), flags) ? d.def() : d.persistentDef();
     }
 }
