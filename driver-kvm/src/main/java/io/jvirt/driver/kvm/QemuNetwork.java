@@ -1,27 +1,19 @@
 package io.jvirt.driver.kvm;
 
+import io.jvirt.spi.HostObject;
 import io.jvirt.spi.NetworkRef;
 import io.jvirt.xml.NetworkDef;
 import java.util.UUID;
 
-/** A virtual network, libvirt's virNetworkObj: definition, flags. Guarded by its monitor. */
-final class QemuNetwork {
-    final String name;
-    final UUID uuid;
+/** A virtual network, libvirt's virNetworkObj: its definition and a host object's flags. Guarded by its monitor. */
+final class QemuNetwork extends HostObject {
     final NetworkRef ref;
     NetworkDef def;
-    boolean active;
-    boolean persistent;
-    boolean autostart;
-    /** Left the registry: a handle to it now gets "no network". */
-    boolean removed;
 
     QemuNetwork(NetworkDef def, boolean persistent) {
+        super(def.getName(), UUID.fromString(def.getUuid()), persistent);
         this.def = def;
-        this.name = def.getName();
-        this.uuid = UUID.fromString(def.getUuid());
-        this.ref = new NetworkRef(name, uuid);
-        this.persistent = persistent;
+        this.ref = new NetworkRef(name(), uuid());
     }
 
     String bridge() {

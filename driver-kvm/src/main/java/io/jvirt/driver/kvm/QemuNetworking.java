@@ -1,7 +1,5 @@
 package io.jvirt.driver.kvm;
 
-import static io.jvirt.driver.kvm.ListFlags.pair;
-
 import io.jvirt.ListNetworksFlag;
 import io.jvirt.Subscription;
 import io.jvirt.spi.DriverNetworkEvent;
@@ -29,14 +27,14 @@ final class QemuNetworking implements NetworkDriver {
         List<QemuNetwork> out = new ArrayList<>();
         for (QemuNetwork n : networks.registry.view()) {
             synchronized (n) {
-                if (!n.removed && pair(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE, n.active)
-                        && pair(flags, ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT, n.persistent)
-                        && pair(flags, ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART, n.autostart)) {
+                if (!n.isRemoved() && n.matches(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
+                        ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
+                        ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART)) {
                     out.add(n);
                 }
             }
         }
-        out.sort(Comparator.comparing(n -> n.name));
+        out.sort(Comparator.comparing(n -> n.name()));
         return out.stream().map(n -> n.ref).toList();
     }
 
@@ -91,7 +89,7 @@ final class QemuNetworking implements NetworkDriver {
 
     @Override
     public boolean networkGetAutostart(NetworkRef network) {
-        return networks.with(network, n -> n.autostart);
+        return networks.with(network, n -> n.autostart());
     }
 
     @Override
@@ -104,12 +102,12 @@ final class QemuNetworking implements NetworkDriver {
 
     @Override
     public boolean networkIsActive(NetworkRef network) {
-        return networks.with(network, n -> n.active);
+        return networks.with(network, n -> n.isActive());
     }
 
     @Override
     public boolean networkIsPersistent(NetworkRef network) {
-        return networks.with(network, n -> n.persistent);
+        return networks.with(network, n -> n.isPersistent());
     }
 
     @Override

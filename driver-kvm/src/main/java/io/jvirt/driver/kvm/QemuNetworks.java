@@ -32,7 +32,7 @@ import java.util.function.Function;
 final class QemuNetworks {
     private static final System.Logger LOG = System.getLogger(QemuNetworks.class.getName());
 
-    final ObjectRegistry<QemuNetwork> registry = new ObjectRegistry<>(n -> n.name, n -> n.uuid);
+    final ObjectRegistry<QemuNetwork> registry = new ObjectRegistry<>(n -> n.name(), n -> n.uuid());
     final EventDispatcher<DriverNetworkEvent> events = new EventDispatcher<>();
     private final AtomicConfigStore configs;
     private final AtomicConfigStore states;
@@ -59,7 +59,7 @@ final class QemuNetworks {
         while (true) {
             QemuNetwork n = byUuid(ref.uuid());
             synchronized (n) {
-                if (!n.removed) {
+                if (!n.isRemoved()) {
                     return action.apply(n);
                 }
             }
@@ -70,7 +70,7 @@ final class QemuNetworks {
     String bridgeOf(String name) {
         QemuNetwork n = byName(name);
         synchronized (n) {
-            if (!n.active) {
+            if (!n.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                         "network '" + name + "' is not active");
             }
@@ -84,7 +84,7 @@ final class QemuNetworks {
         for (String name : configs.names()) {
             try {
                 QemuNetwork n = new QemuNetwork(parse(configs.read(name).orElseThrow()), true);
-                n.autostart = Autostart.isMarked(autostartDir, name);
+                n.setAutostart(Autostart.isMarked(autostartDir, name));
                 registry.add(n);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network config " + configs.pathOf(name), e);
@@ -100,11 +100,11 @@ final class QemuNetworks {
                 }
                 if (Bridges.isBridge(live.getBridge().getName())) {
                     n.def = live;
-                    n.active = true;
+                    n.setActive(true);
                 } else {
                     // the bridge went away (a reboot, an operator): the network is not active
                     states.delete(name);
-                    if (!n.persistent) {
+                    if (!n.isPersistent()) {
                         registry.remove(n);
                     }
                 }
@@ -114,14 +114,14 @@ final class QemuNetworks {
         }
         if (Autostart.firstStartSinceBoot(states.directory())) {
             for (QemuNetwork n : registry.all()) {
-                if (n.autostart && !n.active) {
+                if (n.autostart() && !n.isActive()) {
                     try {
                         with(n.ref, q -> {
                             start(q);
                             return null;
                         });
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot autostart network " + n.name, e);
+                        LOG.log(System.Logger.Level.WARNING, "cannot autostart network " + n.name(), e);
                     }
                 }
             }
@@ -220,11 +220,11 @@ final class QemuNetworks {
                 def.setBridge(b);
                 NetworkDefaults.complete(def);
             }
-            configs.write(n.name, LibvirtXml.format(def));
-            if (!n.active) {
+            configs.write(n.name(), LibvirtXml.format(def));
+            if (!n.isActive()) {
                 n.def = def;
             }
-            n.persistent = true;
+            n.setPersistent(true);
         }
         publish(n, NetworkEventType.DEFINED);
         return n;
@@ -234,7 +234,7 @@ final class QemuNetworks {
         NetworkDef def = parse(xml);
         QemuNetwork n = addOrFind(def, false);
         synchronized (n) {
-            if (n.active) {
+            if (n.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                         "network is already active");
             }
@@ -248,9 +248,9 @@ final class QemuNetworks {
             try {
                 start(n);
             } catch (RuntimeException e) {
-                if (!n.persistent) {
+                if (!n.isPersistent()) {
                     registry.remove(n);
-                    n.removed = true;
+                    n.markRemoved();
                 }
                 throw e;
             }
@@ -274,9 +274,9 @@ final class QemuNetworks {
         UUID uuid = UUID.fromString(def.getUuid());
         QemuNetwork byUuid = registry.byUuid(uuid).orElse(null);
         if (byUuid != null) {
-            if (!byUuid.name.equals(def.getName())) {
+            if (!byUuid.name().equals(def.getName())) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK,
-                        "network '" + byUuid.name + "' is already defined with uuid " + uuid);
+                        "network '" + byUuid.name() + "' is already defined with uuid " + uuid);
             }
             return byUuid;
         }
@@ -285,21 +285,21 @@ final class QemuNetworks {
         if (registry.add(fresh) != ObjectRegistry.Conflict.NONE) {
             QemuNetwork holder = registry.byName(def.getName()).orElse(null);
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK, "network '" + def.getName()
-                    + "' already exists with uuid " + (holder != null ? holder.uuid : uuid));
+                    + "' already exists with uuid " + (holder != null ? holder.uuid() : uuid));
         }
         return fresh;
     }
 
     /** Creates the bridge with its addresses, or checks the host bridge; all or nothing. */
     void start(QemuNetwork n) {
-        if (n.active) {
+        if (n.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK, "network is already active");
         }
         String bridge = n.bridge();
         if (n.usesHostBridge()) {
             if (!Bridges.isBridge(bridge)) {
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NETWORK,
-                        "host bridge '" + bridge + "' of network '" + n.name + "' does not exist");
+                        "host bridge '" + bridge + "' of network '" + n.name() + "' does not exist");
             }
         } else {
             NetworkBridgeDef b = n.def.getBridge();
@@ -315,57 +315,57 @@ final class QemuNetworks {
             }
         }
         try {
-            states.write(n.name, LibvirtXml.format(n.def));
+            states.write(n.name(), LibvirtXml.format(n.def));
         } catch (RuntimeException e) {
             if (!n.usesHostBridge()) {
                 deleteQuietly(bridge);
             }
             throw e;
         }
-        n.active = true;
+        n.setActive(true);
         publish(n, NetworkEventType.STARTED);
     }
 
     void destroy(QemuNetwork n) {
-        if (!n.active) {
+        if (!n.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                    "network '" + n.name + "' is not active");
+                    "network '" + n.name() + "' is not active");
         }
         if (!n.usesHostBridge() && Bridges.isBridge(n.bridge())) {
             Bridges.delete(n.bridge());
         }
-        states.delete(n.name);
-        n.active = false;
+        states.delete(n.name());
+        n.setActive(false);
         publish(n, NetworkEventType.STOPPED);
-        if (!n.persistent) {
+        if (!n.isPersistent()) {
             registry.remove(n);
-            n.removed = true;
+            n.markRemoved();
         }
     }
 
     /** libvirt lets an active network be undefined: it runs on as a transient one. */
     void undefine(QemuNetwork n) {
-        if (!n.persistent) {
+        if (!n.isPersistent()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                    "network '" + n.name + "' is transient; it can't be undefined");
+                    "network '" + n.name() + "' is transient; it can't be undefined");
         }
         setAutostart(n, false);
-        configs.delete(n.name);
-        n.persistent = false;
+        configs.delete(n.name());
+        n.setPersistent(false);
         publish(n, NetworkEventType.UNDEFINED);
-        if (!n.active) {
+        if (!n.isActive()) {
             registry.remove(n);
-            n.removed = true;
+            n.markRemoved();
         }
     }
 
     void setAutostart(QemuNetwork n, boolean autostart) {
-        if (!n.persistent) {
+        if (!n.isPersistent()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                     "cannot set autostart for transient network");
         }
-        Autostart.mark(autostartDir, n.name, configs.pathOf(n.name), autostart, ErrorDomain.NETWORK);
-        n.autostart = autostart;
+        Autostart.mark(autostartDir, n.name(), configs.pathOf(n.name()), autostart, ErrorDomain.NETWORK);
+        n.setAutostart(autostart);
     }
 
     private static void deleteQuietly(String bridge) {

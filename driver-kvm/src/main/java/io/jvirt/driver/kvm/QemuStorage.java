@@ -1,7 +1,5 @@
 package io.jvirt.driver.kvm;
 
-import static io.jvirt.driver.kvm.ListFlags.pair;
-
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
@@ -44,14 +42,14 @@ final class QemuStorage implements StorageDriver {
         List<QemuStoragePool> out = new ArrayList<>();
         for (QemuStoragePool p : pools.registry.view()) {
             synchronized (p) {
-                if (!p.removed && pair(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE, p.active)
-                        && pair(flags, ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT, p.persistent)
-                        && pair(flags, ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART, p.autostart)) {
+                if (!p.isRemoved() && p.matches(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
+                        ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
+                        ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART)) {
                     out.add(p);
                 }
             }
         }
-        out.sort(Comparator.comparing(p -> p.name));
+        out.sort(Comparator.comparing(p -> p.name()));
         return out.stream().map(p -> p.ref).toList();
     }
 
@@ -132,7 +130,7 @@ final class QemuStorage implements StorageDriver {
 
     @Override
     public boolean poolGetAutostart(StoragePoolRef pool) {
-        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.autostart);
+        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.autostart());
     }
 
     @Override
@@ -142,12 +140,12 @@ final class QemuStorage implements StorageDriver {
 
     @Override
     public boolean poolIsActive(StoragePoolRef pool) {
-        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.active);
+        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.isActive());
     }
 
     @Override
     public boolean poolIsPersistent(StoragePoolRef pool) {
-        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.persistent);
+        return pools.with(pool, QemuStoragePools.Need.ANY, p -> p.isPersistent());
     }
 
     private void run(StoragePoolRef pool, QemuStoragePools.Need need, Consumer<QemuStoragePool> action) {
@@ -166,7 +164,7 @@ final class QemuStorage implements StorageDriver {
     }
 
     private static StorageVolumeRef ref(QemuStoragePool p, String name) {
-        return new StorageVolumeRef(p.name, name, p.volumes.get(name).toString());
+        return new StorageVolumeRef(p.name(), name, p.volumes.get(name).toString());
     }
 
     @Override
@@ -191,7 +189,7 @@ final class QemuStorage implements StorageDriver {
     private StorageVolumeRef find(Path file, String notFound) {
         for (QemuStoragePool p : pools.registry.view()) {
             synchronized (p) {
-                if (!p.removed && p.active) {
+                if (!p.isRemoved() && p.isActive()) {
                     for (var e : p.volumes.entrySet()) {
                         if (e.getValue().equals(file)) {
                             return ref(p, e.getKey());

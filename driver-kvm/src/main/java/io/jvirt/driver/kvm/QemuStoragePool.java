@@ -1,5 +1,6 @@
 package io.jvirt.driver.kvm;
 
+import io.jvirt.spi.HostObject;
 import io.jvirt.spi.StoragePoolRef;
 import io.jvirt.xml.StoragePoolDef;
 import java.nio.file.Path;
@@ -11,24 +12,15 @@ import java.util.UUID;
  * definition, its flags and the volumes its last refresh found (name → path; what a volume
  * holds is read from the file when asked). Guarded by its monitor.
  */
-final class QemuStoragePool {
-    final String name;
-    final UUID uuid;
+final class QemuStoragePool extends HostObject {
     final StoragePoolRef ref;
     StoragePoolDef def;
-    boolean active;
-    boolean persistent;
-    boolean autostart;
-    /** Left the registry: a handle to it now gets "no storage pool". */
-    boolean removed;
     final TreeMap<String, Path> volumes = new TreeMap<>();
 
     QemuStoragePool(StoragePoolDef def, boolean persistent) {
+        super(def.getName(), UUID.fromString(def.getUuid()), persistent);
         this.def = def;
-        this.name = def.getName();
-        this.uuid = UUID.fromString(def.getUuid());
-        this.ref = new StoragePoolRef(name, uuid);
-        this.persistent = persistent;
+        this.ref = new StoragePoolRef(name(), uuid());
     }
 
     Path target() {

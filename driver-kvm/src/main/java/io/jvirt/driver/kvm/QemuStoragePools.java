@@ -37,7 +37,7 @@ final class QemuStoragePools {
     /** libvirt's VIR_STORAGE_DEFAULT_POOL_PERM_MODE for a directory it builds. */
     private static final Set<PosixFilePermission> BUILD_MODE = PosixFilePermissions.fromString("rwx--x--x");
 
-    final ObjectRegistry<QemuStoragePool> registry = new ObjectRegistry<>(p -> p.name, p -> p.uuid);
+    final ObjectRegistry<QemuStoragePool> registry = new ObjectRegistry<>(p -> p.name(), p -> p.uuid());
     final EventDispatcher<DriverStoragePoolEvent> events = new EventDispatcher<>();
     private final AtomicConfigStore configs;
     private final AtomicConfigStore states;
@@ -68,16 +68,16 @@ final class QemuStoragePools {
         while (true) {
             QemuStoragePool p = byUuid(ref.uuid());
             synchronized (p) {
-                if (p.removed) {
+                if (p.isRemoved()) {
                     continue; // replaced meanwhile: look again
                 }
-                if (need == Need.ACTIVE && !p.active) {
+                if (need == Need.ACTIVE && !p.isActive()) {
                     throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                            "storage pool '" + p.name + "' is not active");
+                            "storage pool '" + p.name() + "' is not active");
                 }
-                if (need == Need.INACTIVE && p.active) {
+                if (need == Need.INACTIVE && p.isActive()) {
                     throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                            "storage pool '" + p.name + "' is already active");
+                            "storage pool '" + p.name() + "' is already active");
                 }
                 return action.apply(p);
             }
@@ -91,7 +91,7 @@ final class QemuStoragePools {
         for (String name : configs.names()) {
             try {
                 QemuStoragePool p = new QemuStoragePool(parse(configs.read(name).orElseThrow()), true);
-                p.autostart = Autostart.isMarked(autostartDir, name);
+                p.setAutostart(Autostart.isMarked(autostartDir, name));
                 registry.add(p);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ignoring unreadable pool config " + configs.pathOf(name), e);
@@ -107,12 +107,12 @@ final class QemuStoragePools {
                 }
                 if (Files.isDirectory(p.target())) {
                     p.def = live;
-                    p.active = true;
+                    p.setActive(true);
                     QemuStorageVolumes.scan(p);
                 } else {
                     // its directory went away while nobody watched: the pool can't be active
                     states.delete(name);
-                    if (!p.persistent) {
+                    if (!p.isPersistent()) {
                         registry.remove(p);
                     }
                 }
@@ -122,14 +122,14 @@ final class QemuStoragePools {
         }
         if (Autostart.firstStartSinceBoot(states.directory())) {
             for (QemuStoragePool p : registry.all()) {
-                if (p.autostart && !p.active) {
+                if (p.autostart() && !p.isActive()) {
                     try {
                         with(p.ref, Need.INACTIVE, q -> {
                             start(q, false);
                             return null;
                         });
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot autostart storage pool " + p.name, e);
+                        LOG.log(System.Logger.Level.WARNING, "cannot autostart storage pool " + p.name(), e);
                     }
                 }
             }
@@ -168,13 +168,13 @@ final class QemuStoragePools {
         String text = LibvirtXml.format(def);
         QemuStoragePool p = addOrFind(def, true);
         synchronized (p) {
-            if (p.active && !p.target().equals(Path.of(def.getTarget().getPath()))) {
+            if (p.isActive() && !p.target().equals(Path.of(def.getTarget().getPath()))) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE, "storage pool '"
-                        + p.name + "' is active; destroy it before changing its target path");
+                        + p.name() + "' is active; destroy it before changing its target path");
             }
-            configs.write(p.name, text);
+            configs.write(p.name(), text);
             p.def = def;
-            p.persistent = true;
+            p.setPersistent(true);
         }
         publish(p, StoragePoolEventType.DEFINED);
         return p;
@@ -184,17 +184,17 @@ final class QemuStoragePools {
         StoragePoolDef def = parse(xml);
         QemuStoragePool p = addOrFind(def, false);
         synchronized (p) {
-            if (p.active) {
+            if (p.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                        "storage pool '" + p.name + "' is already active");
+                        "storage pool '" + p.name() + "' is already active");
             }
             try {
                 p.def = def;
                 start(p, build);
             } catch (RuntimeException e) {
-                if (!p.persistent) {
+                if (!p.isPersistent()) {
                     registry.remove(p);
-                    p.removed = true;
+                    p.markRemoved();
                 }
                 throw e;
             }
@@ -207,9 +207,9 @@ final class QemuStoragePools {
         UUID uuid = UUID.fromString(def.getUuid());
         QemuStoragePool byUuid = registry.byUuid(uuid).orElse(null);
         if (byUuid != null) {
-            if (!byUuid.name.equals(def.getName())) {
+            if (!byUuid.name().equals(def.getName())) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
-                        "pool '" + byUuid.name + "' is already defined with uuid " + uuid);
+                        "pool '" + byUuid.name() + "' is already defined with uuid " + uuid);
             }
             return byUuid;
         }
@@ -218,7 +218,7 @@ final class QemuStoragePools {
         if (registry.add(fresh) != ObjectRegistry.Conflict.NONE) {
             QemuStoragePool holder = registry.byName(def.getName()).orElse(null);
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE, "pool '" + def.getName()
-                    + "' already exists with uuid " + (holder != null ? holder.uuid : uuid));
+                    + "' already exists with uuid " + (holder != null ? holder.uuid() : uuid));
         }
         return fresh;
     }
@@ -247,19 +247,19 @@ final class QemuStoragePools {
                     + p.target() + "': No such file or directory (build the pool first)");
         }
         QemuStorageVolumes.scan(p);
-        states.write(p.name, LibvirtXml.format(withSizes(p)));
-        p.active = true;
+        states.write(p.name(), LibvirtXml.format(withSizes(p)));
+        p.setActive(true);
         publish(p, StoragePoolEventType.STARTED);
     }
 
     void destroy(QemuStoragePool p) {
-        states.delete(p.name);
-        p.active = false;
+        states.delete(p.name());
+        p.setActive(false);
         p.volumes.clear();
         publish(p, StoragePoolEventType.STOPPED);
-        if (!p.persistent) {
+        if (!p.isPersistent()) {
             registry.remove(p);
-            p.removed = true;
+            p.markRemoved();
         }
     }
 
@@ -275,35 +275,35 @@ final class QemuStoragePools {
     }
 
     void undefine(QemuStoragePool p) {
-        if (p.active) {
+        if (p.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                    "storage pool '" + p.name + "' is still active");
+                    "storage pool '" + p.name() + "' is still active");
         }
-        if (!p.persistent) {
+        if (!p.isPersistent()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                    "cannot undefine transient storage pool '" + p.name + "'");
+                    "cannot undefine transient storage pool '" + p.name() + "'");
         }
         setAutostart(p, false);
-        configs.delete(p.name);
+        configs.delete(p.name());
         registry.remove(p);
-        p.removed = true;
+        p.markRemoved();
         publish(p, StoragePoolEventType.UNDEFINED);
     }
 
     /** The autostart link, as libvirt's: autostart/NAME.xml → ../NAME.xml. */
     void setAutostart(QemuStoragePool p, boolean autostart) {
-        if (!p.persistent) {
+        if (!p.isPersistent()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
                     "cannot set autostart for transient pool");
         }
-        Autostart.mark(autostartDir, p.name, configs.pathOf(p.name), autostart, ErrorDomain.STORAGE);
-        p.autostart = autostart;
+        Autostart.mark(autostartDir, p.name(), configs.pathOf(p.name()), autostart, ErrorDomain.STORAGE);
+        p.setAutostart(autostart);
     }
 
     // ---- what a pool reports ----
 
     StoragePoolInfo info(QemuStoragePool p) {
-        if (!p.active) {
+        if (!p.isActive()) {
             return new StoragePoolInfo(StoragePoolState.INACTIVE, 0, 0, 0);
         }
         long[] s = sizes(p.target());
@@ -313,7 +313,7 @@ final class QemuStoragePools {
     /** The pool's definition with the sizes and permissions an active pool reports. */
     StoragePoolDef withSizes(QemuStoragePool p) {
         StoragePoolDef out = LibvirtXml.copy(p.def);
-        long[] s = p.active || Files.isDirectory(p.target()) ? sizes(p.target()) : new long[3];
+        long[] s = p.isActive() || Files.isDirectory(p.target()) ? sizes(p.target()) : new long[3];
         out.setCapacity(ScaledValue.bytes(s[0]));
         out.setAllocation(ScaledValue.bytes(s[1]));
         out.setAvailable(ScaledValue.bytes(s[2]));

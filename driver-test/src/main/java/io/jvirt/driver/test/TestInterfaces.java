@@ -5,6 +5,7 @@ import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
 import io.jvirt.ListInterfacesFlag;
 import io.jvirt.VirtException;
+import io.jvirt.spi.HostObject;
 import io.jvirt.spi.InterfaceDriver;
 import io.jvirt.spi.InterfaceRef;
 import io.jvirt.xml.LibvirtXml;
@@ -25,7 +26,7 @@ final class TestInterfaces implements InterfaceDriver {
         TestHypervisor.checkFlags(Flag.mask(flags), 0x3, "testConnectListAllInterfaces");
         List<TestInterface> out = new ArrayList<>();
         for (TestInterface i : host.interfaces.values()) {
-            if (TestNetworks.pair(flags, ListInterfacesFlag.ACTIVE, i.active(), ListInterfacesFlag.INACTIVE, !i.active())) {
+            if (HostObject.pair(flags, ListInterfacesFlag.ACTIVE, ListInterfacesFlag.INACTIVE, i.active())) {
                 out.add(i);
             }
         }

@@ -2,12 +2,13 @@ package io.jvirt.driver.test;
 
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
+import io.jvirt.spi.HostObject;
 import io.jvirt.spi.NetworkRef;
 import io.jvirt.xml.NetworkDef;
 import java.util.UUID;
 
 /** A virtual network of a test host, as libvirt's virNetworkObj. Guarded by its monitor. */
-final class TestNetwork extends TestHostObject {
+final class TestNetwork extends HostObject {
     private final NetworkRef ref;
     /** The definition, parsed on first need (see {@link DefaultHost}). */
     private Supplier<NetworkDef> def;

@@ -37,25 +37,15 @@ final class TestNetworks implements NetworkDriver {
         List<TestNetwork> out = new ArrayList<>();
         for (TestNetwork n : host.networks.view()) {
             synchronized (n) {
-                if (!n.isRemoved() && matches(flags, n)) {
+                if (!n.isRemoved() && n.matches(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
+                        ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
+                        ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART)) {
                     out.add(n);
                 }
             }
         }
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out.stream().map(TestNetwork::ref).toList();
-    }
-
-    private static boolean matches(Set<ListNetworksFlag> f, TestNetwork n) {
-        return pair(f, ListNetworksFlag.ACTIVE, n.isActive(), ListNetworksFlag.INACTIVE, !n.isActive())
-                && pair(f, ListNetworksFlag.PERSISTENT, n.isPersistent(), ListNetworksFlag.TRANSIENT, !n.isPersistent())
-                && pair(f, ListNetworksFlag.AUTOSTART, n.autostart(), ListNetworksFlag.NO_AUTOSTART, !n.autostart());
-    }
-
-    static <F> boolean pair(Set<F> flags, F a, boolean isA, F b, boolean isB) {
-        boolean hasA = flags.contains(a);
-        boolean hasB = flags.contains(b);
-        return (!hasA && !hasB) || (hasA && isA) || (hasB && isB);
     }
 
     @Override

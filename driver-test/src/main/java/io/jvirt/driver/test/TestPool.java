@@ -1,5 +1,6 @@
 package io.jvirt.driver.test;
 
+import io.jvirt.spi.HostObject;
 import io.jvirt.spi.StoragePoolRef;
 import io.jvirt.xml.ScaledValue;
 import io.jvirt.xml.StoragePoolDef;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * A storage pool of a test host with its volumes, as libvirt's virStoragePoolObj. Sizes live in
  * the definition, as libvirt's test driver keeps them. Guarded by its monitor.
  */
-final class TestPool extends TestHostObject {
+final class TestPool extends HostObject {
     /** libvirt's defaultPoolCap: every test pool holds 100 GiB. */
     static final long DEFAULT_CAPACITY = 100L << 30;
 

@@ -54,13 +54,9 @@ final class TestStorage implements StorageDriver {
         List<TestPool> out = new ArrayList<>();
         for (TestPool p : host.pools.view()) {
             synchronized (p) {
-                if (!p.isRemoved()
-                        && TestNetworks.pair(flags, ListStoragePoolsFlag.ACTIVE, p.isActive(),
-                                ListStoragePoolsFlag.INACTIVE, !p.isActive())
-                        && TestNetworks.pair(flags, ListStoragePoolsFlag.PERSISTENT, p.isPersistent(),
-                                ListStoragePoolsFlag.TRANSIENT, !p.isPersistent())
-                        && TestNetworks.pair(flags, ListStoragePoolsFlag.AUTOSTART, p.autostart(),
-                                ListStoragePoolsFlag.NO_AUTOSTART, !p.autostart())) {
+                if (!p.isRemoved() && p.matches(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
+                        ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
+                        ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART)) {
                     out.add(p);
                 }
             }
