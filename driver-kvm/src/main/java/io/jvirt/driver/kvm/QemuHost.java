@@ -325,6 +325,7 @@ final class QemuHost {
                         stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
                         return;
                     }
+                    QemuHotplug.forgetEjectedDisks(run);
                     writeStatus(d);
                     return;
                 } catch (RuntimeException e) {

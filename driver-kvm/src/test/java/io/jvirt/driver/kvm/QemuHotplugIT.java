@@ -2,6 +2,7 @@ package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,19 @@ import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
+import io.jvirt.Virt;
 import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.driver.kvm.qmp.QmpEvent;
+import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -187,5 +195,44 @@ class QemuHotplugIT extends EmbeddedQemuTest {
         }
         assertFalse(d.xml().contains("vdb"), "removed once the guest ejected it");
         assertFalse(blockNodes(d).contains("libvirt-2-format"), blockNodes(d).toString());
+    }
+
+    /**
+     * A detach that outlived its wait and its process (one jvirsh command): the guest ejects the
+     * disk while no process holds the monitor, so nobody hears DEVICE_DELETED. The next process
+     * finds the disk gone on reconnect, as libvirt's qemuProcessUpdateDevices does.
+     */
+    @Test
+    void aDiskTheGuestEjectedWhileNoProcessWatchedIsGoneOnReconnect() throws Exception {
+        Domain d = boot("unwatched");
+        Path file = rawFile("unwatched.raw");
+        d.attachDevice(diskXml("vdb", file, "raw"));
+        d.suspend(); // a paused guest can't eject anything
+        d.detachDevice(diskXml("vdb", file, "raw")); // returns after its wait; the request stands
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
+        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                qmpEvents.add(event);
+            }
+        }, Duration.ofSeconds(10))) {
+            qmp.execute("cont");
+            QmpEvent e;
+            do {
+                e = qmpEvents.poll(20, TimeUnit.SECONDS);
+                assertNotNull(e, "QEMU reported no DEVICE_DELETED");
+            } while (!(e.name().equals("DEVICE_DELETED") && "virtio-disk1".equals(e.data().path("device").asText())));
+        }
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        Domain back = conn.lookupDomainByName("unwatched");
+        assertFalse(back.xml().contains("vdb"), back.xml());
+        assertFalse(blockNodes(back).contains("libvirt-2-format"), "its block nodes are released: " + blockNodes(back));
+        assertFalse(blockNodes(back).contains("libvirt-2-storage"));
+        back.attachDevice(diskXml("vdb", file, "raw")); // and the target can be plugged again
+        assertTrue(peripherals(back).contains("virtio-disk1"));
     }
 }
