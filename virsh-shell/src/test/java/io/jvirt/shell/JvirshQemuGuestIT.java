@@ -159,6 +159,22 @@ class JvirshQemuGuestIT {
         return r.out();
     }
 
+    /**
+     * Polls {@code domstate --reason}, one process each time, while it says {@code running}: the
+     * guest powers off after the shutdown command's process has exited. Returns what it said then.
+     */
+    private String stateAfterPowerOff(String running) throws Exception {
+        long deadline = System.nanoTime() + GUEST_TIMEOUT_NANOS;
+        String state;
+        while ((state = domstate()).equals(running)) {
+            if (System.nanoTime() > deadline) {
+                fail("the guest did not power off");
+            }
+            Thread.sleep(200);
+        }
+        return state;
+    }
+
     @Test
     void anOperatorsSessionOneProcessPerCommand() throws Exception {
         Path xml = writeGuestXml();
@@ -182,15 +198,7 @@ class JvirshQemuGuestIT {
         // The power button: the guest powers itself off after this process has exited; a later
         // process finds it shut off, with the reason.
         expect("Domain 'guest' is being shutdown\n\n", "shutdown", "guest");
-        long deadline = System.nanoTime() + GUEST_TIMEOUT_NANOS;
-        String state;
-        while ((state = domstate()).equals("running (unpaused)\n\n")) {
-            if (System.nanoTime() > deadline) {
-                fail("the guest did not power off");
-            }
-            Thread.sleep(200);
-        }
-        assertEquals("shut off (shutdown)\n\n", state);
+        assertEquals("shut off (shutdown)\n\n", stateAfterPowerOff("running (unpaused)\n\n"));
         assertTrue(Files.readString(serialLog(), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"));
         expect(" Id   Name    State\n"
                 + "------------------------\n"
@@ -270,15 +278,7 @@ class JvirshQemuGuestIT {
 
         // And the restored guest still answers the power button.
         expect("Domain 'guest' is being shutdown\n\n", "shutdown", "guest");
-        long deadline = System.nanoTime() + GUEST_TIMEOUT_NANOS;
-        String state;
-        while ((state = domstate()).equals("running (restored)\n\n")) {
-            if (System.nanoTime() > deadline) {
-                fail("the guest did not power off");
-            }
-            Thread.sleep(200);
-        }
-        assertEquals("shut off (shutdown)\n\n", state);
+        assertEquals("shut off (shutdown)\n\n", stateAfterPowerOff("running (restored)\n\n"));
         assertTrue(Files.readString(serialLog(), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"));
         assertEquals(List.of(), qemusUnder(dir));
     }

@@ -20,8 +20,6 @@ import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import io.jvirt.driver.kvm.qmp.QmpClient;
-import io.jvirt.driver.kvm.qmp.QmpEvent;
-import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +70,14 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
         assertNotNull(e, "no " + detail + " event for " + name + " within " + EVENT_WAIT_SECONDS + " s");
         assertEquals(name, e.domain().name(), "event " + e);
         assertEquals(detail, e.detail(), "event " + e);
+    }
+
+    /** Defines the guest {@code name} and boots it to its marker. */
+    private Domain bootedGuest(String name) throws InterruptedException {
+        Domain d = define(name);
+        expectEvent(name, DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        return d;
     }
 
     private void startAndAwaitGuest(Domain d) throws InterruptedException {
@@ -130,28 +136,15 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
 
     @Test
     void aGuestThatPoweredOffWhileNoProcessWatchedIsShutOffOnReconnect() throws Exception {
-        Domain d = define("alone");
-        expectEvent("alone", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("alone");
         ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
         Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
         conn.close();
 
         // Someone presses the power button while no process holds the monitor: the guest powers
         // off and QEMU, told -no-shutdown, waits in its "shutdown" state.
-        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
-        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
-            @Override
-            public void onEvent(QmpEvent event) {
-                qmpEvents.add(event);
-            }
-        }, Duration.ofSeconds(10))) {
-            qmp.execute("system_powerdown");
-            QmpEvent e;
-            do {
-                e = qmpEvents.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
-                assertNotNull(e, "QEMU reported no SHUTDOWN");
-            } while (!e.name().equals("SHUTDOWN"));
+        try (QmpClient qmp = commandAndAwait(monitor, "system_powerdown", e -> e.name().equals("SHUTDOWN"),
+                EVENT_WAIT_SECONDS)) {
             assertEquals("shutdown", qmp.execute("query-status").path("status").asText());
         }
         assertTrue(qemu.isAlive(), "QEMU waits after the guest's power-off");
@@ -187,9 +180,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
 
     @Test
     void killMinus9OfABootedGuestsQemuIsACrash() throws Exception {
-        Domain d = define("crash");
-        expectEvent("crash", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("crash");
         ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
 
         qemu.destroyForcibly(); // SIGKILL: no SHUTDOWN, only the monitor's EOF
@@ -205,9 +196,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
 
     @Test
     void aNewProcessFindsTheRunningGuestAndItStillShutsDownGracefully() throws Exception {
-        Domain d = define("kept");
-        expectEvent("kept", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("kept");
         int id = d.id();
         long pid = qemuPid(d);
         conn.close(); // QEMU's monitor takes one client: this JVM lets go
@@ -253,9 +242,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
 
     @Test
     void aSavedGuestIsRestoredAliveAndStillAnswersThePowerButton() throws Exception {
-        Domain d = define("saved");
-        expectEvent("saved", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("saved");
         int id = d.id();
         Path file = files.resolve("saved.save");
 
@@ -279,9 +266,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
 
     @Test
     void aManagedSavedGuestIsRestoredByStart() throws Exception {
-        Domain d = define("managed");
-        expectEvent("managed", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("managed");
 
         d.managedSave();
         expectEvent("managed", DomainEventDetail.Stopped.SAVED);
@@ -316,9 +301,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
         assertEquals(0, img.waitFor(), "qemu-img: " + imgOut);
         String disk = "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
                 + "<source file='" + image + "'/><target dev='vdb' bus='virtio'/></disk>";
-        Domain d = define("plug");
-        expectEvent("plug", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("plug");
         assertEquals(List.of(), qemuDisks(d));
 
         d.attachDevice(disk);

@@ -2,7 +2,6 @@ package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,17 +15,11 @@ import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
-import io.jvirt.driver.kvm.qmp.QmpClient;
-import io.jvirt.driver.kvm.qmp.QmpEvent;
-import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,14 +170,23 @@ class QemuHotplugIT extends EmbeddedQemuTest {
         throw new AssertionError(id + " is on no PCI bus");
     }
 
+    /**
+     * A booted guest, paused, whose disk vdb (file NAME.raw) QEMU was asked to unplug: a paused
+     * guest can't eject anything, so the detach returned after its wait and the request stands,
+     * as in libvirt.
+     */
+    private Domain bootWithPendingDetach(String name) throws Exception {
+        Domain d = boot(name);
+        Path file = rawFile(name + ".raw");
+        d.attachDevice(diskXml("vdb", file, "raw"));
+        d.suspend();
+        d.detachDevice(diskXml("vdb", file, "raw"));
+        return d;
+    }
+
     @Test
     void aGuestThatTakesItsTimeFinishesTheDetachLater() throws Exception {
-        Domain d = boot("slow");
-        Path file = rawFile("slow.raw");
-        d.attachDevice(diskXml("vdb", file, "raw"));
-        d.suspend(); // a paused guest can't eject anything
-
-        d.detachDevice(diskXml("vdb", file, "raw")); // returns: the request stands, as in libvirt
+        Domain d = bootWithPendingDetach("slow");
         assertTrue(d.xml().contains("vdb"), "still there until the guest lets go");
         assertTrue(peripherals(d).contains("virtio-disk1"));
 
@@ -204,35 +206,19 @@ class QemuHotplugIT extends EmbeddedQemuTest {
      */
     @Test
     void aDiskTheGuestEjectedWhileNoProcessWatchedIsGoneOnReconnect() throws Exception {
-        Domain d = boot("unwatched");
-        Path file = rawFile("unwatched.raw");
-        d.attachDevice(diskXml("vdb", file, "raw"));
-        d.suspend(); // a paused guest can't eject anything
-        d.detachDevice(diskXml("vdb", file, "raw")); // returns after its wait; the request stands
+        Domain d = bootWithPendingDetach("unwatched");
         Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
         conn.close();
 
-        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
-        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
-            @Override
-            public void onEvent(QmpEvent event) {
-                qmpEvents.add(event);
-            }
-        }, Duration.ofSeconds(10))) {
-            qmp.execute("cont");
-            QmpEvent e;
-            do {
-                e = qmpEvents.poll(20, TimeUnit.SECONDS);
-                assertNotNull(e, "QEMU reported no DEVICE_DELETED");
-            } while (!(e.name().equals("DEVICE_DELETED") && "virtio-disk1".equals(e.data().path("device").asText())));
-        }
+        commandAndAwait(monitor, "cont", e -> e.name().equals("DEVICE_DELETED")
+                && "virtio-disk1".equals(e.data().path("device").asText()), 20).close();
 
         conn = Virt.open(QemuEmbedDriverIT.uri(root));
         Domain back = conn.lookupDomainByName("unwatched");
         assertFalse(back.xml().contains("vdb"), back.xml());
         assertFalse(blockNodes(back).contains("libvirt-2-format"), "its block nodes are released: " + blockNodes(back));
         assertFalse(blockNodes(back).contains("libvirt-2-storage"));
-        back.attachDevice(diskXml("vdb", file, "raw")); // and the target can be plugged again
+        back.attachDevice(diskXml("vdb", rawFile("again.raw"), "raw")); // and the target can be plugged again
         assertTrue(peripherals(back).contains("virtio-disk1"));
     }
 }
