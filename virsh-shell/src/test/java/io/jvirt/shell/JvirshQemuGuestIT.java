@@ -1,6 +1,7 @@
 package io.jvirt.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -158,6 +159,22 @@ class JvirshQemuGuestIT {
         return r.out();
     }
 
+    /**
+     * Polls {@code domstate --reason}, one process each time, while it says {@code running}: the
+     * guest powers off after the shutdown command's process has exited. Returns what it said then.
+     */
+    private String stateAfterPowerOff(String running) throws Exception {
+        long deadline = System.nanoTime() + GUEST_TIMEOUT_NANOS;
+        String state;
+        while ((state = domstate()).equals(running)) {
+            if (System.nanoTime() > deadline) {
+                fail("the guest did not power off");
+            }
+            Thread.sleep(200);
+        }
+        return state;
+    }
+
     @Test
     void anOperatorsSessionOneProcessPerCommand() throws Exception {
         Path xml = writeGuestXml();
@@ -181,15 +198,7 @@ class JvirshQemuGuestIT {
         // The power button: the guest powers itself off after this process has exited; a later
         // process finds it shut off, with the reason.
         expect("Domain 'guest' is being shutdown\n\n", "shutdown", "guest");
-        long deadline = System.nanoTime() + GUEST_TIMEOUT_NANOS;
-        String state;
-        while ((state = domstate()).equals("running (unpaused)\n\n")) {
-            if (System.nanoTime() > deadline) {
-                fail("the guest did not power off");
-            }
-            Thread.sleep(200);
-        }
-        assertEquals("shut off (shutdown)\n\n", state);
+        assertEquals("shut off (shutdown)\n\n", stateAfterPowerOff("running (unpaused)\n\n"));
         assertTrue(Files.readString(serialLog(), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"));
         expect(" Id   Name    State\n"
                 + "------------------------\n"
@@ -211,5 +220,66 @@ class JvirshQemuGuestIT {
         Run gone = jvirsh("start", "guest");
         // virsh's own output for a missing domain: a blank line on stdout, the error on stderr.
         assertEquals(new Run(1, "\n", "error: failed to get domain 'guest'\n"), gone);
+    }
+
+    /** {@code domblklist}'s table: virsh sizes its columns and dashes to the widest cell. */
+    private static String blockList(String... targetsAndSources) {
+        int target = "Target".length();
+        int source = "Source".length();
+        for (int i = 0; i < targetsAndSources.length; i += 2) {
+            target = Math.max(target, targetsAndSources[i].length());
+            source = Math.max(source, targetsAndSources[i + 1].length());
+        }
+        StringBuilder table = new StringBuilder(String.format(" %-" + target + "s   %s%n", "Target", "Source"))
+                .append("-".repeat(1 + target + 3 + source + 2)).append('\n');
+        for (int i = 0; i < targetsAndSources.length; i += 2) {
+            table.append(String.format(" %-" + target + "s   %s%n", targetsAndSources[i], targetsAndSources[i + 1]));
+        }
+        return table.append('\n').toString();
+    }
+
+    @Test
+    void aGuestIsSavedRestoredAndGivenADiskOneProcessPerCommand() throws Exception {
+        Path xml = writeGuestXml();
+        expect("Domain 'guest' defined from " + xml + "\n\n", "define", xml.toString());
+        expect("Domain 'guest' started\n\n", "start", "guest");
+        awaitMarker();
+
+        Path save = dir.resolve("guest.save");
+        // virsh opens the line with a newline: its progress display would have used it.
+        expect("\nDomain 'guest' saved to " + save + "\n\n", "save", "guest", save.toString());
+        expect("shut off (saved)\n\n", "domstate", "--reason", "guest");
+        assertTrue(Files.size(save) > Files.size(guest.resolve("vmlinuz")), "the image holds the guest's memory");
+        assertEquals(List.of(), qemusUnder(dir));
+        expect("Domain restored from " + save + "\n\n", "restore", save.toString());
+        expect("running (restored)\n\n", "domstate", "--reason", "guest");
+        assertFalse(Files.readString(serialLog(), StandardCharsets.ISO_8859_1).contains(READY),
+                "the restored guest did not boot again");
+
+        Path image = dir.resolve("extra.qcow2");
+        Process img = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M")
+                .redirectErrorStream(true).start();
+        String imgOut = readAll(img.getInputStream());
+        assertEquals(0, img.waitFor(), "qemu-img: " + imgOut);
+        Path disk = dir.resolve("disk.xml");
+        Files.writeString(disk, "<disk type='file' device='disk'>\n"
+                + "  <driver name='qemu' type='qcow2'/>\n"
+                + "  <source file='" + image + "'/>\n"
+                + "  <target dev='vdb' bus='virtio'/>\n"
+                + "</disk>\n");
+        expect(blockList(), "domblklist", "guest");
+        expect("Device attached successfully\n\n", "attach-device", "guest", disk.toString());
+        expect(blockList("vdb", image.toString()), "domblklist", "guest");
+        expect(blockList(), "domblklist", "guest", "--inactive");
+
+        // The guest's kernel ejects the disk when QEMU asks: the command waits for that.
+        expect("Device detached successfully\n\n", "detach-device", "guest", disk.toString());
+        expect(blockList(), "domblklist", "guest");
+
+        // And the restored guest still answers the power button.
+        expect("Domain 'guest' is being shutdown\n\n", "shutdown", "guest");
+        assertEquals("shut off (shutdown)\n\n", stateAfterPowerOff("running (restored)\n\n"));
+        assertTrue(Files.readString(serialLog(), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"));
+        assertEquals(List.of(), qemusUnder(dir));
     }
 }

@@ -325,6 +325,7 @@ final class QemuHost {
                         stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
                         return;
                     }
+                    QemuHotplug.forgetEjectedDisks(run);
                     writeStatus(d);
                     return;
                 } catch (RuntimeException e) {
@@ -581,9 +582,14 @@ final class QemuHost {
             if (d.run != run || run.stopping) {
                 return;
             }
-            if (run.process.isAlive() && !run.sawShutdown) {
-                // The monitor broke but QEMU lives: without a monitor it can't be controlled.
-                run.process.destroyForcibly();
+            if (run.process.isAlive()) {
+                if (!run.sawShutdown) {
+                    // The monitor broke but QEMU lives: without a monitor it can't be controlled.
+                    run.process.destroyForcibly();
+                }
+                // QEMU closes its monitor before its process has ended: shut off means no QEMU
+                // runs any more, as libvirt's qemuProcessStop waits for the process to go.
+                kill(run.process, Duration.ofSeconds(5));
             }
             stopped(d, run.sawShutdown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, out);
             d.outbox.addAll(out);

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  */
 final class QemuHotplug {
     static final Duration UNPLUG_WAIT = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(QemuHotplug.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern VIRTIO_TARGET = Pattern.compile("vd([a-z]{1,2})");
     private static final Pattern NODE = Pattern.compile("libvirt-(\\d+)-(storage|format)");
@@ -288,6 +289,39 @@ final class QemuHotplug {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * libvirt's qemuProcessUpdateDevices, on reconnect: a virtio disk the guest let go while no
+     * process held the monitor (a detach that outlived its wait, then its process, as one jvirsh
+     * command does) leaves the live XML, and the block nodes only the missed DEVICE_DELETED
+     * would have released go too. The caller writes the status file.
+     */
+    static void forgetEjectedDisks(QemuRun run) {
+        Set<String> present = peripheralIds(run.qmp);
+        boolean changed = run.def.getDevices().getDisks().removeIf(disk -> "virtio".equals(bus(disk))
+                && VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev())).matches()
+                && !present.contains(diskId(disk)));
+        if (!changed) {
+            return;
+        }
+        Set<String> inUse = new HashSet<>();
+        for (JsonNode b : run.qmp.execute("query-block")) {
+            inUse.add(b.path("inserted").path("node-name").asText(""));
+        }
+        for (JsonNode node : run.qmp.execute("query-named-block-nodes", JSON.objectNode().put("flat", true))) {
+            String name = node.path("node-name").asText("");
+            Matcher m = NODE.matcher(name);
+            if (m.matches() && m.group(2).equals("format") && !inUse.contains(name)) {
+                try {
+                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", name));
+                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", "libvirt-" + m.group(1) + "-storage"));
+                } catch (VirtException e) {
+                    // A node QEMU keeps costs an open file, not the guest: don't fail the reconnect.
+                    LOG.log(System.Logger.Level.WARNING, "cannot release block node " + name, e);
+                }
+            }
         }
     }
 

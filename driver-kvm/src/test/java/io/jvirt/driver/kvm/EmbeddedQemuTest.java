@@ -1,6 +1,7 @@
 package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,16 @@ import io.jvirt.Domain;
 import io.jvirt.ErrorCode;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
+import io.jvirt.driver.kvm.qmp.QmpEvent;
+import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +100,34 @@ abstract class EmbeddedQemuTest {
 
     long qemuPid(Domain d) {
         return inside(d, run -> run.process.pid());
+    }
+
+    /**
+     * Connects to a domain's {@code monitor} as another program would while no connection holds
+     * it, runs {@code command} and waits (bounded by {@code seconds}) for the first QEMU event
+     * that {@code awaited} accepts. Returns the open client for further questions.
+     */
+    static QmpClient commandAndAwait(Path monitor, String command, Predicate<QmpEvent> awaited, long seconds)
+            throws InterruptedException {
+        BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
+        QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                events.add(event);
+            }
+        }, Duration.ofSeconds(10));
+        try {
+            qmp.execute(command);
+            QmpEvent e;
+            do {
+                e = events.poll(seconds, TimeUnit.SECONDS);
+                assertNotNull(e, "QEMU reported no awaited event after " + command);
+            } while (!awaited.test(e));
+            return qmp;
+        } catch (RuntimeException | Error | InterruptedException e) {
+            qmp.close();
+            throw e;
+        }
     }
 
     static void refused(ErrorCode code, Executable call) {

@@ -7,21 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jvirt.Connection;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
+import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import io.jvirt.driver.kvm.qmp.QmpClient;
-import io.jvirt.driver.kvm.qmp.QmpEvent;
-import io.jvirt.driver.kvm.qmp.QmpListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,30 +29,22 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The test guest (scripts/test-guest/build.sh) booted under TCG through {@code qemu:///embed}: a
- * real kernel that answers the ACPI power button, so graceful shutdown, crashes and reconnects
- * are seen as a libvirt user sees them.
+ * real kernel that answers the ACPI power button, so graceful shutdown, crashes, reconnects,
+ * save/restore and disk hotplug are seen as a libvirt user sees them.
  */
-class QemuGuestBootIT {
+class QemuGuestBootIT extends EmbeddedQemuTest {
     /** Generous: a TCG boot takes seconds here, more on a loaded machine. */
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
     private static final long EVENT_WAIT_SECONDS = 60;
 
     private static TestGuest guest;
 
-    @TempDir
-    Path root;
-    @TempDir
-    Path logs;
-
-    private Connection conn;
     private final BlockingQueue<DomainLifecycleEvent> events = new LinkedBlockingQueue<>();
 
     @BeforeAll
@@ -63,19 +53,8 @@ class QemuGuestBootIT {
     }
 
     @BeforeEach
-    void open() {
-        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+    void listen() {
         conn.onDomainEvent(events::add);
-    }
-
-    @AfterEach
-    void closeAndKill() {
-        try {
-            conn.close();
-        } catch (RuntimeException ignored) {
-            // already closed by the test
-        }
-        QemuEmbedDriverIT.killOurQemus();
     }
 
     private Domain define(String name) {
@@ -83,7 +62,7 @@ class QemuGuestBootIT {
     }
 
     private Path serialLog(String name) {
-        return logs.resolve(name + ".serial.log");
+        return files.resolve(name + ".serial.log");
     }
 
     private void expectEvent(String name, DomainEventDetail detail) throws InterruptedException {
@@ -93,15 +72,18 @@ class QemuGuestBootIT {
         assertEquals(detail, e.detail(), "event " + e);
     }
 
+    /** Defines the guest {@code name} and boots it to its marker. */
+    private Domain bootedGuest(String name) throws InterruptedException {
+        Domain d = define(name);
+        expectEvent(name, DomainEventDetail.Defined.ADDED);
+        startAndAwaitGuest(d);
+        return d;
+    }
+
     private void startAndAwaitGuest(Domain d) throws InterruptedException {
         d.start();
         expectEvent(d.name(), DomainEventDetail.Started.BOOTED);
         TestGuest.awaitReady(serialLog(d.name()), BOOT_TIMEOUT);
-    }
-
-    private long qemuPid(Domain d) throws Exception {
-        Path status = root.resolve("run/qemu/" + d.uuid() + ".status.json");
-        return new ObjectMapper().readTree(Files.readString(status)).path("pid").asLong();
     }
 
     private static List<String> names(List<Domain> domains) {
@@ -154,28 +136,15 @@ class QemuGuestBootIT {
 
     @Test
     void aGuestThatPoweredOffWhileNoProcessWatchedIsShutOffOnReconnect() throws Exception {
-        Domain d = define("alone");
-        expectEvent("alone", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("alone");
         ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
         Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
         conn.close();
 
         // Someone presses the power button while no process holds the monitor: the guest powers
         // off and QEMU, told -no-shutdown, waits in its "shutdown" state.
-        BlockingQueue<QmpEvent> qmpEvents = new LinkedBlockingQueue<>();
-        try (QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
-            @Override
-            public void onEvent(QmpEvent event) {
-                qmpEvents.add(event);
-            }
-        }, Duration.ofSeconds(10))) {
-            qmp.execute("system_powerdown");
-            QmpEvent e;
-            do {
-                e = qmpEvents.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
-                assertNotNull(e, "QEMU reported no SHUTDOWN");
-            } while (!e.name().equals("SHUTDOWN"));
+        try (QmpClient qmp = commandAndAwait(monitor, "system_powerdown", e -> e.name().equals("SHUTDOWN"),
+                EVENT_WAIT_SECONDS)) {
             assertEquals("shutdown", qmp.execute("query-status").path("status").asText());
         }
         assertTrue(qemu.isAlive(), "QEMU waits after the guest's power-off");
@@ -195,7 +164,7 @@ class QemuGuestBootIT {
 
     @Test
     void aMissingKernelFileIsAClearErrorAndNothingRuns() throws Exception {
-        Path missing = logs.resolve("no-such-vmlinuz");
+        Path missing = files.resolve("no-such-vmlinuz");
         Domain d = conn.defineDomain(guest.domainXml("nokernel", serialLog("nokernel"))
                 .replace(guest.kernel().toString(), missing.toString()));
         expectEvent("nokernel", DomainEventDetail.Defined.ADDED);
@@ -211,9 +180,7 @@ class QemuGuestBootIT {
 
     @Test
     void killMinus9OfABootedGuestsQemuIsACrash() throws Exception {
-        Domain d = define("crash");
-        expectEvent("crash", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("crash");
         ProcessHandle qemu = ProcessHandle.of(qemuPid(d)).orElseThrow();
 
         qemu.destroyForcibly(); // SIGKILL: no SHUTDOWN, only the monitor's EOF
@@ -229,9 +196,7 @@ class QemuGuestBootIT {
 
     @Test
     void aNewProcessFindsTheRunningGuestAndItStillShutsDownGracefully() throws Exception {
-        Domain d = define("kept");
-        expectEvent("kept", DomainEventDetail.Defined.ADDED);
-        startAndAwaitGuest(d);
+        Domain d = bootedGuest("kept");
         int id = d.id();
         long pid = qemuPid(d);
         conn.close(); // QEMU's monitor takes one client: this JVM lets go
@@ -259,5 +224,104 @@ class QemuGuestBootIT {
                 DomainEventDetail.Stopped.SHUTDOWN), details);
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), back.state());
         back.undefine();
+    }
+
+    /**
+     * Presses the power button and waits for the guest to power off: proof that the kernel that
+     * printed the marker still runs. The serial log is QEMU's of the current run only (QEMU
+     * truncates it at each start, a restore included).
+     */
+    private void shutDownGracefully(Domain d) throws Exception {
+        d.shutdown();
+        expectEvent(d.name(), DomainEventDetail.Shutdown.GUEST);
+        expectEvent(d.name(), DomainEventDetail.Stopped.SHUTDOWN);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), d.state());
+        assertTrue(Files.readString(serialLog(d.name()), StandardCharsets.ISO_8859_1).contains("JVIRT-GUEST-POWEROFF"),
+                "the guest acted on the power button");
+    }
+
+    @Test
+    void aSavedGuestIsRestoredAliveAndStillAnswersThePowerButton() throws Exception {
+        Domain d = bootedGuest("saved");
+        int id = d.id();
+        Path file = files.resolve("saved.save");
+
+        d.save(file);
+        expectEvent("saved", DomainEventDetail.Stopped.SAVED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SAVED), d.state());
+        assertEquals(-1, d.id());
+        // The running kernel alone is larger than its compressed file: the image holds guest memory.
+        assertTrue(Files.size(file) > Files.size(guest.kernel()), "image of " + Files.size(file) + " bytes");
+        assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
+
+        conn.restoreDomain(file);
+        expectEvent("saved", DomainEventDetail.Started.RESTORED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.RESTORED), d.state());
+        assertTrue(d.id() > 0 && d.id() != id, "a new id: " + d.id());
+        // The kernel is not booted again: it resumes where it was, past its marker.
+        assertFalse(TestGuest.holdsReady(serialLog("saved")), "the restored guest did not boot again");
+        shutDownGracefully(d);
+        assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
+    }
+
+    @Test
+    void aManagedSavedGuestIsRestoredByStart() throws Exception {
+        Domain d = bootedGuest("managed");
+
+        d.managedSave();
+        expectEvent("managed", DomainEventDetail.Stopped.SAVED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SAVED), d.state());
+        assertTrue(d.hasManagedSaveImage());
+
+        d.start();
+        expectEvent("managed", DomainEventDetail.Started.RESTORED);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.RESTORED), d.state());
+        assertFalse(d.hasManagedSaveImage(), "consumed by start");
+        assertFalse(TestGuest.holdsReady(serialLog("managed")), "restored, not booted");
+        shutDownGracefully(d);
+    }
+
+    /** The virtio disks QEMU has, by device id, from its block layer. */
+    private List<String> qemuDisks(Domain d) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode b : qmp(d, "query-block")) {
+            if (b.has("inserted")) {
+                ids.add(b.path("qdev").asText());
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void aQcow2DiskIsPluggedIntoTheRunningGuestAndEjectedByIt() throws Exception {
+        Path image = files.resolve("extra.qcow2");
+        Process img = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M")
+                .redirectErrorStream(true).start();
+        String imgOut = new String(img.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, img.waitFor(), "qemu-img: " + imgOut);
+        String disk = "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
+                + "<source file='" + image + "'/><target dev='vdb' bus='virtio'/></disk>";
+        Domain d = bootedGuest("plug");
+        assertEquals(List.of(), qemuDisks(d));
+
+        d.attachDevice(disk);
+        assertTrue(d.xml().contains("<target dev='vdb' bus='virtio'/>"), d.xml());
+        assertTrue(d.xml().contains(image.toString()), d.xml());
+        assertFalse(d.xml(DomainXmlFlag.INACTIVE).contains("vdb"), "a live attach leaves the config alone");
+        assertEquals(List.of("/machine/peripheral/virtio-disk1/virtio-backend"), qemuDisks(d));
+
+        // Unplugging needs the guest's consent: its kernel (virtio_pci, ACPI hotplug) lets the
+        // device go and QEMU reports DEVICE_DELETED. A guest that ignored the request would
+        // keep the disk in the live XML; the bound only ends the wait of a failing test.
+        d.detachDevice(disk);
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (d.xml().contains("vdb") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(d.xml().contains("vdb"), "the guest ejected the disk: " + d.xml());
+        assertEquals(List.of(), qemuDisks(d));
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
+        shutDownGracefully(d);
+        assertNull(events.poll(200, TimeUnit.MILLISECONDS), "no other event");
     }
 }

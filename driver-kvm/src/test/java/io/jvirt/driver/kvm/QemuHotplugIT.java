@@ -13,6 +13,7 @@ import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
+import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,14 +170,23 @@ class QemuHotplugIT extends EmbeddedQemuTest {
         throw new AssertionError(id + " is on no PCI bus");
     }
 
+    /**
+     * A booted guest, paused, whose disk vdb (file NAME.raw) QEMU was asked to unplug: a paused
+     * guest can't eject anything, so the detach returned after its wait and the request stands,
+     * as in libvirt.
+     */
+    private Domain bootWithPendingDetach(String name) throws Exception {
+        Domain d = boot(name);
+        Path file = rawFile(name + ".raw");
+        d.attachDevice(diskXml("vdb", file, "raw"));
+        d.suspend();
+        d.detachDevice(diskXml("vdb", file, "raw"));
+        return d;
+    }
+
     @Test
     void aGuestThatTakesItsTimeFinishesTheDetachLater() throws Exception {
-        Domain d = boot("slow");
-        Path file = rawFile("slow.raw");
-        d.attachDevice(diskXml("vdb", file, "raw"));
-        d.suspend(); // a paused guest can't eject anything
-
-        d.detachDevice(diskXml("vdb", file, "raw")); // returns: the request stands, as in libvirt
+        Domain d = bootWithPendingDetach("slow");
         assertTrue(d.xml().contains("vdb"), "still there until the guest lets go");
         assertTrue(peripherals(d).contains("virtio-disk1"));
 
@@ -187,5 +197,28 @@ class QemuHotplugIT extends EmbeddedQemuTest {
         }
         assertFalse(d.xml().contains("vdb"), "removed once the guest ejected it");
         assertFalse(blockNodes(d).contains("libvirt-2-format"), blockNodes(d).toString());
+    }
+
+    /**
+     * A detach that outlived its wait and its process (one jvirsh command): the guest ejects the
+     * disk while no process holds the monitor, so nobody hears DEVICE_DELETED. The next process
+     * finds the disk gone on reconnect, as libvirt's qemuProcessUpdateDevices does.
+     */
+    @Test
+    void aDiskTheGuestEjectedWhileNoProcessWatchedIsGoneOnReconnect() throws Exception {
+        Domain d = bootWithPendingDetach("unwatched");
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        commandAndAwait(monitor, "cont", e -> e.name().equals("DEVICE_DELETED")
+                && "virtio-disk1".equals(e.data().path("device").asText()), 20).close();
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        Domain back = conn.lookupDomainByName("unwatched");
+        assertFalse(back.xml().contains("vdb"), back.xml());
+        assertFalse(blockNodes(back).contains("libvirt-2-format"), "its block nodes are released: " + blockNodes(back));
+        assertFalse(blockNodes(back).contains("libvirt-2-storage"));
+        back.attachDevice(diskXml("vdb", rawFile("again.raw"), "raw")); // and the target can be plugged again
+        assertTrue(peripherals(back).contains("virtio-disk1"));
     }
 }
