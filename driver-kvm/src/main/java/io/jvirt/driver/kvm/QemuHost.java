@@ -1,6 +1,9 @@
 package io.jvirt.driver.kvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
@@ -34,6 +37,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +63,8 @@ final class QemuHost {
     private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
+    /** Monitors reconnected at once when a host opens (see {@link #reconnectAll}). */
+    private static final int RECONNECT_THREADS = 8;
 
     final QemuPaths paths;
     final Path runDir;
@@ -248,10 +257,38 @@ final class QemuHost {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                     "cannot list '" + runDir + "': " + e.getMessage(), e);
         }
-        for (Path f : statusFiles) {
-            if (!f.getFileName().toString().startsWith(".tmp-")) {
-                reconnect(f);
+        statusFiles.removeIf(f -> f.getFileName().toString().startsWith(".tmp-"));
+        reconnectAll(statusFiles);
+    }
+
+    /**
+     * Reconnects to all running guests at once: each one waits mostly on its QEMU (monitor
+     * greeting, capabilities, query-status), so one after another a fresh process with sixteen
+     * guests spent most of a {@code list --all} waiting. Each reconnect locks only its domain.
+     */
+    private void reconnectAll(List<Path> statusFiles) {
+        if (statusFiles.size() <= 1) {
+            statusFiles.forEach(this::reconnect);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(statusFiles.size(), RECONNECT_THREADS),
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("qemu-reconnect-%d").build());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path f : statusFiles) {
+                done.add(pool.submit(() -> reconnect(f)));
             }
+            for (Future<?> f : done) {
+                try {
+                    Uninterruptibles.getUninterruptibly(f);
+                } catch (ExecutionException e) {
+                    // what reconnect itself throws, as when it ran on this thread
+                    Throwables.throwIfUnchecked(e.getCause());
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -325,7 +362,9 @@ final class QemuHost {
                         stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
                         return;
                     }
-                    writeStatus(d);
+                    if (!d.state.equals(status.state()) || d.isPersistent() != status.persistent()) {
+                        writeStatus(d); // else the file already says it all: no XML to format, no fsync
+                    }
                     return;
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
