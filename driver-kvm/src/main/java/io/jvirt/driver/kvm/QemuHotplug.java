@@ -65,7 +65,7 @@ final class QemuHotplug {
         ModificationImpact impact = ModificationImpact.of(d.isActive(), d.isPersistent(), flags);
         DomainDef config = null;
         if (impact.config()) {
-            config = LibvirtXml.copy(d.persistentDef);
+            config = LibvirtXml.copy(d.persistentDef());
             Device dev = parse(xml);
             QemuDomainDefaults.fillMac(dev.nic);
             checkNew(config, dev);
@@ -84,7 +84,7 @@ final class QemuHotplug {
         }
         if (config != null) {
             host.store.write(d.name, LibvirtXml.format(config));
-            d.persistentDef = config;
+            d.setPersistentDef(config);
         }
     }
 
@@ -94,15 +94,15 @@ final class QemuHotplug {
         Device dev = parse(xml);
         DomainDef config = null;
         if (impact.config()) {
-            config = LibvirtXml.copy(d.persistentDef);
+            config = LibvirtXml.copy(d.persistentDef());
             remove(config, find(config, dev));
         }
         if (impact.live()) {
-            detachLive(host, d, find(d.run.def, dev));
+            detachLive(host, d, find(d.run.def(), dev));
         }
         if (config != null) {
             host.store.write(d.name, LibvirtXml.format(config));
-            d.persistentDef = config;
+            d.setPersistentDef(config);
         }
     }
 
@@ -110,7 +110,7 @@ final class QemuHotplug {
 
     private static void attachLive(QemuHost host, QemuDomain d, Device dev) {
         QemuRun run = d.run;
-        DomainDef live = LibvirtXml.copy(run.def);
+        DomainDef live = LibvirtXml.copy(run.def());
         checkNew(live, dev);
         if (dev.disk != null) {
             checkPluggable(dev.disk);
@@ -134,7 +134,7 @@ final class QemuHotplug {
         } else {
             plugNic(run.qmp, dev.nic, bus);
         }
-        add(run.def, dev);
+        add(run.def(), dev);
         host.writeStatus(d);
     }
 
@@ -241,8 +241,8 @@ final class QemuHotplug {
         }
         Runnable finish = () -> {
             release.run();
-            run.def.getDevices().getDisks().remove(found);
-            run.def.getDevices().getInterfaces().remove(found);
+            run.def().getDevices().getDisks().remove(found);
+            run.def().getDevices().getInterfaces().remove(found);
             host.writeStatus(d);
         };
         try {
