@@ -6,6 +6,7 @@ import io.jvirt.DomainStateReason;
 import io.jvirt.spi.DomainRef;
 import io.jvirt.xml.DomainDef;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One domain of a {@link QemuHost}. Guarded by its own monitor ({@code synchronized (domain)});
@@ -16,8 +17,11 @@ final class QemuDomain {
     final UUID uuid;
     private final DomainRef ref;
 
-    /** The definition written in DIR/etc/qemu; null for a transient domain. */
-    DomainDef persistentDef;
+    /** The definition written in DIR/etc/qemu, once parsed; see {@link #persistentDef()}. */
+    private DomainDef persistentDef;
+    /** A persistent definition not parsed yet: how to parse it, and its facts meanwhile. */
+    private Supplier<DomainDef> pendingDef;
+    private DomainFacts pendingFacts;
     /** While active: the definition the running QEMU was built from. */
     QemuRun run;
     DomainStateInfo state = DomainStateInfo.of(DomainStateReason.Shutoff.UNKNOWN);
@@ -47,7 +51,31 @@ final class QemuDomain {
     }
 
     boolean isPersistent() {
-        return persistentDef != null;
+        return persistentDef != null || pendingDef != null;
+    }
+
+    /** The definition written in DIR/etc/qemu, parsed now if it was not yet; null for a transient domain. */
+    DomainDef persistentDef() {
+        if (pendingDef != null) {
+            persistentDef = pendingDef.get();
+            pendingDef = null;
+            pendingFacts = null;
+        }
+        return persistentDef;
+    }
+
+    /** A new persistent definition, or none (null): the domain became transient. */
+    void setPersistentDef(DomainDef def) {
+        persistentDef = def;
+        pendingDef = null;
+        pendingFacts = null;
+    }
+
+    /** A persistent definition known by its facts, parsed by {@code source} on first need. */
+    void setPersistentDef(DomainFacts facts, Supplier<DomainDef> source) {
+        persistentDef = null;
+        pendingDef = source;
+        pendingFacts = facts;
     }
 
     DomainState stateKind() {
@@ -60,6 +88,14 @@ final class QemuDomain {
 
     /** The definition that describes the domain now: the live one while active. */
     DomainDef currentDef() {
-        return run != null ? run.def : persistentDef;
+        return run != null ? run.def() : persistentDef();
+    }
+
+    /** The facts of {@link #currentDef()}, without parsing it if it wasn't yet. */
+    DomainFacts currentFacts() {
+        if (run != null) {
+            return run.facts();
+        }
+        return pendingDef != null ? pendingFacts : DomainFacts.of(persistentDef);
     }
 }

@@ -1,6 +1,9 @@
 package io.jvirt.driver.kvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
@@ -34,6 +37,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +63,8 @@ final class QemuHost {
     private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
+    /** Monitors reconnected at once when a host opens (see {@link #reconnectAll}). */
+    private static final int RECONNECT_THREADS = 8;
 
     final QemuPaths paths;
     final Path runDir;
@@ -228,10 +237,20 @@ final class QemuHost {
     private void load() {
         for (String name : store.names()) {
             try {
-                DomainDef def = LibvirtXml.parseDomain(store.read(name).orElseThrow());
-                CHECKS.apply(def);
-                QemuDomain d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
-                d.persistentDef = def;
+                String xml = store.read(name).orElseThrow();
+                Path factsFile = DomainFacts.cacheFile(paths, name);
+                DomainFacts facts = DomainFacts.cached(factsFile, xml).orElse(null);
+                QemuDomain d;
+                if (facts != null) {
+                    // parsed and checked when its facts were cached: parse again when needed
+                    d = new QemuDomain(facts.name(), facts.uuid());
+                    d.setPersistentDef(facts, () -> parseChecked(xml, facts));
+                } else {
+                    DomainDef def = parseChecked(xml, null);
+                    d = new QemuDomain(def.getName(), UUID.fromString(def.getUuid()));
+                    d.setPersistentDef(def);
+                    DomainFacts.of(def).cache(factsFile, xml);
+                }
                 d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
                 ShutoffRecord.recall(runDir, d.name).ifPresent(state -> d.state = state);
                 if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
@@ -248,30 +267,76 @@ final class QemuHost {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                     "cannot list '" + runDir + "': " + e.getMessage(), e);
         }
-        for (Path f : statusFiles) {
-            if (!f.getFileName().toString().startsWith(".tmp-")) {
-                reconnect(f);
-            }
+        statusFiles.removeIf(f -> f.getFileName().toString().startsWith(".tmp-"));
+        reconnectAll(statusFiles);
+    }
+
+    /**
+     * Reconnects to all running guests at once: each one waits mostly on its QEMU (monitor
+     * greeting, capabilities, query-status), so one after another a fresh process with sixteen
+     * guests spent most of a {@code list --all} waiting. Each reconnect locks only its domain.
+     */
+    private void reconnectAll(List<Path> statusFiles) {
+        if (statusFiles.size() <= 1) {
+            statusFiles.forEach(this::reconnect);
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(statusFiles.size(), RECONNECT_THREADS),
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("qemu-reconnect-%d").build());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Path f : statusFiles) {
+                done.add(pool.submit(() -> reconnect(f)));
+            }
+            for (Future<?> f : done) {
+                try {
+                    Uninterruptibles.getUninterruptibly(f);
+                } catch (ExecutionException e) {
+                    // what reconnect itself throws, as when it ran on this thread
+                    Throwables.throwIfUnchecked(e.getCause());
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Parses and checks a definition this driver wrote; if {@code facts} is not null, they were
+     * taken from it and must still name it.
+     */
+    private static DomainDef parseChecked(String xml, DomainFacts facts) {
+        DomainDef def = LibvirtXml.parseDomain(xml);
+        CHECKS.apply(def);
+        if (facts != null && !(facts.name().equals(def.getName()) && facts.uuid().toString().equals(def.getUuid()))) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "definition of domain '" + facts.name() + "' names '" + def.getName() + "' now");
+        }
+        return def;
     }
 
     /** libvirt's qemuProcessReconnect: take a running QEMU back from its status file. */
     private void reconnect(Path file) {
         StatusFile status;
-        DomainDef live;
+        DomainFacts facts;
+        DomainDef live = null;
         try {
             status = StatusFile.read(file);
-            live = LibvirtXml.parseDomain(status.domainXml());
-            CHECKS.apply(live);
+            facts = status.facts();
+            if (facts == null) {
+                live = parseChecked(status.domainXml(), null);
+                facts = DomainFacts.of(live);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring unreadable status file " + file, e);
             deleteQuietly(file);
             return;
         }
-        UUID uuid = UUID.fromString(live.getUuid());
+        UUID uuid = facts.uuid();
         QemuDomain d = domains.byUuid(uuid).orElse(null);
         if (d == null) {
-            d = new QemuDomain(live.getName(), uuid);
+            d = new QemuDomain(facts.name(), uuid);
             if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
                 LOG.log(System.Logger.Level.WARNING, "status file " + file + " names a domain that exists");
                 return;
@@ -297,8 +362,16 @@ final class QemuHost {
             }
             return;
         }
-        QemuRun run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(),
-                status.log());
+        QemuRun run;
+        if (live != null) {
+            run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log());
+        } else {
+            // The status file's XML is what this driver wrote from a checked definition. Disks the
+            // guest ejected while no process watched are forgotten when it is first parsed.
+            DomainFacts known = facts;
+            run = new QemuRun(status.id(), known, r -> QemuHotplug.withoutEjectedDisks(r,
+                    parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(), status.log());
+        }
         synchronized (d) {
             boolean alive = run.processAlive();
             if (alive) {
@@ -325,8 +398,11 @@ final class QemuHost {
                         stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
                         return;
                     }
-                    QemuHotplug.forgetEjectedDisks(run);
-                    writeStatus(d);
+                    boolean forgotDisks = live != null && QemuHotplug.forgetEjectedDisks(run.qmp, live);
+                    if (forgotDisks || !d.state.equals(status.state()) || d.isPersistent() != status.persistent()
+                            || status.facts() == null) {
+                        writeStatus(d); // else the file already says it all: no XML to format, no fsync
+                    }
                     return;
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
@@ -455,10 +531,10 @@ final class QemuHost {
 
     void writeStatus(QemuDomain d) {
         QemuRun run = d.run;
-        DomainDef live = LibvirtXml.copy(run.def);
+        DomainDef live = LibvirtXml.copy(run.def());
         live.setId(run.id);
         new StatusFile(run.process.pid(), run.startTime, run.monitor, run.log, run.id, d.state,
-                d.isPersistent(), LibvirtXml.format(live)).write(StatusFile.pathFor(runDir, d.uuid));
+                d.isPersistent(), LibvirtXml.format(live), DomainFacts.of(live)).write(StatusFile.pathFor(runDir, d.uuid));
         try {
             Files.writeString(runDir.resolve(d.name + ".pid"), run.process.pid() + "\n");
         } catch (IOException e) {
@@ -560,7 +636,7 @@ final class QemuHost {
                     // libvirt's cur_balloon: what the guest gave back, as the live <currentMemory>
                     long kib = event.data().path("actual").asLong(0) / 1024;
                     if (kib > 0) {
-                        run.def.setCurrentMemoryKiB(kib);
+                        run.def().setCurrentMemoryKiB(kib);
                         writeStatus(d);
                     }
                 }

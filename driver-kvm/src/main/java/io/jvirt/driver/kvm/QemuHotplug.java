@@ -66,7 +66,7 @@ final class QemuHotplug {
         ModificationImpact impact = ModificationImpact.of(d.isActive(), d.isPersistent(), flags);
         DomainDef config = null;
         if (impact.config()) {
-            config = LibvirtXml.copy(d.persistentDef);
+            config = LibvirtXml.copy(d.persistentDef());
             Device dev = parse(xml);
             QemuDomainDefaults.fillMac(dev.nic);
             checkNew(config, dev);
@@ -85,7 +85,7 @@ final class QemuHotplug {
         }
         if (config != null) {
             host.store.write(d.name, LibvirtXml.format(config));
-            d.persistentDef = config;
+            d.setPersistentDef(config);
         }
     }
 
@@ -95,15 +95,15 @@ final class QemuHotplug {
         Device dev = parse(xml);
         DomainDef config = null;
         if (impact.config()) {
-            config = LibvirtXml.copy(d.persistentDef);
+            config = LibvirtXml.copy(d.persistentDef());
             remove(config, find(config, dev));
         }
         if (impact.live()) {
-            detachLive(host, d, find(d.run.def, dev));
+            detachLive(host, d, find(d.run.def(), dev));
         }
         if (config != null) {
             host.store.write(d.name, LibvirtXml.format(config));
-            d.persistentDef = config;
+            d.setPersistentDef(config);
         }
     }
 
@@ -111,7 +111,7 @@ final class QemuHotplug {
 
     private static void attachLive(QemuHost host, QemuDomain d, Device dev) {
         QemuRun run = d.run;
-        DomainDef live = LibvirtXml.copy(run.def);
+        DomainDef live = LibvirtXml.copy(run.def());
         checkNew(live, dev);
         if (dev.disk != null) {
             checkPluggable(dev.disk);
@@ -135,7 +135,7 @@ final class QemuHotplug {
         } else {
             plugNic(run.qmp, dev.nic, bus);
         }
-        add(run.def, dev);
+        add(run.def(), dev);
         host.writeStatus(d);
     }
 
@@ -242,8 +242,8 @@ final class QemuHotplug {
         }
         Runnable finish = () -> {
             release.run();
-            run.def.getDevices().getDisks().remove(found);
-            run.def.getDevices().getInterfaces().remove(found);
+            run.def().getDevices().getDisks().remove(found);
+            run.def().getDevices().getInterfaces().remove(found);
             host.writeStatus(d);
         };
         try {
@@ -296,33 +296,46 @@ final class QemuHotplug {
      * libvirt's qemuProcessUpdateDevices, on reconnect: a virtio disk the guest let go while no
      * process held the monitor (a detach that outlived its wait, then its process, as one jvirsh
      * command does) leaves the live XML, and the block nodes only the missed DEVICE_DELETED
-     * would have released go too. The caller writes the status file.
+     * would have released go too. True if a disk went: the caller writes the status file.
      */
-    static void forgetEjectedDisks(QemuRun run) {
-        Set<String> present = peripheralIds(run.qmp);
-        boolean changed = run.def.getDevices().getDisks().removeIf(disk -> "virtio".equals(bus(disk))
+    static boolean forgetEjectedDisks(QmpClient qmp, DomainDef def) {
+        Set<String> present = peripheralIds(qmp);
+        boolean changed = def.getDevices().getDisks().removeIf(disk -> "virtio".equals(bus(disk))
                 && VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev())).matches()
                 && !present.contains(diskId(disk)));
         if (!changed) {
-            return;
+            return false;
         }
         Set<String> inUse = new HashSet<>();
-        for (JsonNode b : run.qmp.execute("query-block")) {
+        for (JsonNode b : qmp.execute("query-block")) {
             inUse.add(b.path("inserted").path("node-name").asText(""));
         }
-        for (JsonNode node : run.qmp.execute("query-named-block-nodes", JSON.objectNode().put("flat", true))) {
+        for (JsonNode node : qmp.execute("query-named-block-nodes", JSON.objectNode().put("flat", true))) {
             String name = node.path("node-name").asText("");
             Matcher m = NODE.matcher(name);
             if (m.matches() && m.group(2).equals("format") && !inUse.contains(name)) {
                 try {
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", name));
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", "libvirt-" + m.group(1) + "-storage"));
+                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", name));
+                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", "libvirt-" + m.group(1) + "-storage"));
                 } catch (VirtException e) {
                     // A node QEMU keeps costs an open file, not the guest: don't fail the reconnect.
                     LOG.log(System.Logger.Level.WARNING, "cannot release block node " + name, e);
                 }
             }
         }
+        return true;
+    }
+
+    /**
+     * {@code def}, parsed on first need for a run found again (see {@link QemuRun#def()}), less the
+     * disks the guest ejected meanwhile; the status file catches up at its next write.
+     */
+    static DomainDef withoutEjectedDisks(QemuRun run, DomainDef def) {
+        QmpClient qmp = run.qmp;
+        if (qmp != null) {
+            forgetEjectedDisks(qmp, def);
+        }
+        return def;
     }
 
     // ---- the definitions ----

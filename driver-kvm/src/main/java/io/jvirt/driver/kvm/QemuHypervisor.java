@@ -204,7 +204,7 @@ final class QemuHypervisor implements HypervisorDriver {
                         checkSameName(existing, def);
                         host.store.write(existing.name, text);
                         boolean wasPersistent = existing.isPersistent();
-                        existing.persistentDef = def;
+                        existing.setPersistentDef(def);
                         if (existing.isActive()) {
                             host.writeStatus(existing);
                         }
@@ -214,7 +214,7 @@ final class QemuHypervisor implements HypervisorDriver {
                     }
                 }
                 QemuDomain fresh = new QemuDomain(def.getName(), uuid);
-                fresh.persistentDef = def;
+                fresh.setPersistentDef(def);
                 touched = fresh;
                 synchronized (fresh) {
                     ObjectRegistry.Conflict conflict = host.domains.add(fresh);
@@ -344,10 +344,11 @@ final class QemuHypervisor implements HypervisorDriver {
                 deleteImage(managed);
             }
             host.store.delete(d.name);
+            QemuHost.deleteQuietly(DomainFacts.cacheFile(host.paths, d.name));
             ShutoffRecord.forget(host.runDir, d.name);
             QemuHost.deleteQuietly(host.autostartDir.resolve(d.name + ".xml"));
             d.autostart = false;
-            d.persistentDef = null;
+            d.setPersistentDef(null);
             out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Undefined.REMOVED));
             if (d.isActive()) {
                 host.writeStatus(d);
@@ -372,7 +373,7 @@ final class QemuHypervisor implements HypervisorDriver {
             } else if (QemuSave.startFromManagedImage(host, d, paused, out)) {
                 return;
             }
-            host.start(d, d.persistentDef, paused ? DomainTransition.START_PAUSED : DomainTransition.START, out);
+            host.start(d, d.persistentDef(), paused ? DomainTransition.START_PAUSED : DomainTransition.START, out);
             if (flags.contains(DomainStartFlag.PAUSED)) {
                 out.add(new DriverDomainEvent(d.ref(), DomainEventDetail.Suspended.PAUSED));
             }
@@ -500,13 +501,12 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public DomainInfo domainInfo(DomainRef ref) {
         return read(ref, d -> {
-            DomainDef def = d.currentDef();
+            DomainFacts facts = d.currentFacts();
             long cpuNs = 0;
             if (d.run != null) {
                 cpuNs = d.run.process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             }
-            return new DomainInfo(d.stateKind(), def.getMemoryKiB(), QemuResources.currentMemoryKiB(def),
-                    QemuResources.currentVcpus(def), cpuNs);
+            return new DomainInfo(d.stateKind(), facts.memoryKiB(), facts.currentMemoryKiB(), facts.vcpus(), cpuNs);
         });
     }
 
@@ -522,7 +522,7 @@ final class QemuHypervisor implements HypervisorDriver {
 
     @Override
     public String domainOsType(DomainRef ref) {
-        return read(ref, d -> d.currentDef().getOsType());
+        return read(ref, d -> d.currentFacts().osType());
     }
 
     @Override
@@ -530,11 +530,11 @@ final class QemuHypervisor implements HypervisorDriver {
         return read(ref, d -> {
             boolean inactive = flags.contains(DomainXmlFlag.INACTIVE);
             if (d.isActive() && !(inactive && d.isPersistent())) {
-                DomainDef live = LibvirtXml.copy(d.run.def);
+                DomainDef live = LibvirtXml.copy(d.run.def());
                 live.setId(d.run.id);
                 return LibvirtXml.format(live);
             }
-            return LibvirtXml.format(d.persistentDef);
+            return LibvirtXml.format(d.persistentDef());
         });
     }
 
@@ -592,7 +592,7 @@ final class QemuHypervisor implements HypervisorDriver {
             Set<DomainModification> flags) {
         return read(ref, d -> {
             DomainDef def = flags.contains(DomainModification.CONFIG) && d.isPersistent()
-                    ? d.persistentDef : d.currentDef();
+                    ? d.persistentDef() : d.currentDef();
             String value = switch (type) {
                 case TITLE -> def.getTitle();
                 case DESCRIPTION -> def.getDescription();

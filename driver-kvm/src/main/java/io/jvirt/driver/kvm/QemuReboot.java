@@ -36,7 +36,7 @@ final class QemuReboot {
      * With {@code on_reboot} destroy or preserve libvirt overrides the reboot into a shutdown.
      */
     static void reboot(QemuHost host, QemuDomain d) {
-        String onReboot = d.run.def.getOnReboot();
+        String onReboot = d.run.def().getOnReboot();
         boolean isReboot = !"destroy".equals(onReboot) && !"preserve".equals(onReboot);
         d.run.fakeReboot = isReboot;
         host.qmp(d, "system_powerdown");
@@ -44,7 +44,7 @@ final class QemuReboot {
 
     /** True if a SHUTDOWN from {@code run} is to become a reset rather than the end of the guest. */
     static boolean shutdownRestarts(QemuRun run) {
-        return run.fakeReboot || "restart".equals(run.def.getOnPoweroff());
+        return run.fakeReboot || "restart".equals(run.def().getOnPoweroff());
     }
 
     /**

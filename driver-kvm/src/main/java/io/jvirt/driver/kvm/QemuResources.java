@@ -34,7 +34,7 @@ final class QemuResources {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot resize the maximum memory on an active domain");
             }
-            DomainDef c = LibvirtXml.copy(d.persistentDef);
+            DomainDef c = LibvirtXml.copy(d.persistentDef());
             c.setMemoryKiB(kib);
             if (c.getCurrentMemoryKiB() > kib) {
                 c.setCurrentMemoryKiB(kib);
@@ -42,19 +42,19 @@ final class QemuResources {
             storeConfig(host, d, c);
             return;
         }
-        if (impact.live() && kib > d.run.def.getMemoryKiB()
-                || impact.config() && kib > d.persistentDef.getMemoryKiB()) {
+        if (impact.live() && kib > d.run.def().getMemoryKiB()
+                || impact.config() && kib > d.persistentDef().getMemoryKiB()) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                     "cannot set memory higher than max memory");
         }
         DomainDef c = null;
         if (impact.config()) {
-            c = LibvirtXml.copy(d.persistentDef);
+            c = LibvirtXml.copy(d.persistentDef());
             c.setCurrentMemoryKiB(kib);
             QemuCommandLine.build(c, host.caps(c), host.runDir.resolve("check.sock"));
         }
         if (impact.live()) {
-            if (!hasBalloon(d.run.def)) {
+            if (!hasBalloon(d.run.def())) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "Unable to change memory of active domain without the balloon device and guest OS"
                                 + " balloon driver");
@@ -80,8 +80,8 @@ final class QemuResources {
 
     /** libvirt's qemuProcessSetupBalloon: a guest defined below its maximum starts ballooned. */
     static void balloonAtStart(QemuRun run) {
-        long cur = run.def.getCurrentMemoryKiB();
-        if (cur > 0 && cur < run.def.getMemoryKiB() && hasBalloon(run.def)) {
+        long cur = run.def().getCurrentMemoryKiB();
+        if (cur > 0 && cur < run.def().getMemoryKiB() && hasBalloon(run.def())) {
             run.qmp.execute("balloon", JsonNodeFactory.instance.objectNode().put("value", cur * 1024));
         }
     }
@@ -103,20 +103,20 @@ final class QemuResources {
                 throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                         "maximum vcpu count of a live domain can't be modified");
             }
-            int max = d.run.def.getVcpuCount();
+            int max = d.run.def().getVcpuCount();
             if (count > max) {
                 throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                         "requested vcpus is greater than max allowable vcpus for the live domain: "
                                 + count + " > " + max);
             }
-            if (count != currentVcpus(d.run.def)) {
+            if (count != currentVcpus(d.run.def())) {
                 throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                         "changing the vCPU count of a running domain (vCPU hotplug) is not supported by the"
                                 + " QEMU driver; change the persistent definition with the config flag");
             }
         }
         if (impact.config()) {
-            DomainDef c = LibvirtXml.copy(d.persistentDef);
+            DomainDef c = LibvirtXml.copy(d.persistentDef());
             VcpuDef vcpu = c.getVcpu() == null ? new VcpuDef(1) : c.getVcpu();
             c.setVcpu(vcpu);
             int max = c.getVcpuCount();
@@ -140,7 +140,7 @@ final class QemuResources {
         check(flags, DomainModification.LIVE.value() | DomainModification.CONFIG.value()
                 | DomainModification.MAXIMUM.value() | DomainModification.GUEST.value(), "qemuDomainGetVcpusFlags");
         noAgent(flags);
-        DomainDef def = ModificationImpact.oneLive(d.isActive(), d.isPersistent(), flags) ? d.run.def : d.persistentDef;
+        DomainDef def = ModificationImpact.oneLive(d.isActive(), d.isPersistent(), flags) ? d.run.def() : d.persistentDef();
         return flags.contains(DomainModification.MAXIMUM) ? def.getVcpuCount() : currentVcpus(def);
     }
 
@@ -177,6 +177,6 @@ final class QemuResources {
     private static void storeConfig(QemuHost host, QemuDomain d, DomainDef c) {
         QemuCommandLine.build(c, host.caps(c), host.runDir.resolve("check.sock"));
         host.store.write(d.name, LibvirtXml.format(c));
-        d.persistentDef = c;
+        d.setPersistentDef(c);
     }
 }

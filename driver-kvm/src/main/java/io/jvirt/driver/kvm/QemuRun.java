@@ -5,11 +5,16 @@ import io.jvirt.xml.DomainDef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /** A running QEMU of one domain: its process, monitor and files under DIR/run/qemu. */
 final class QemuRun {
     final int id;
-    final DomainDef def;
+    /** The live definition, once parsed; see {@link #def()}. */
+    private DomainDef def;
+    /** A reconnected run's definition not parsed yet: how to parse it (given this run), and its facts meanwhile. */
+    private Function<QemuRun, DomainDef> pendingDef;
+    private DomainFacts pendingFacts;
     final ProcessHandle process;
     /** The process's start time, so that a reused pid is never taken for our QEMU. */
     final Instant startTime;
@@ -44,6 +49,31 @@ final class QemuRun {
         this.startTime = startTime;
         this.monitor = monitor;
         this.log = log;
+    }
+
+    /** As the other constructor, with a live definition known by its facts and parsed by {@code source} on first need. */
+    QemuRun(int id, DomainFacts facts, Function<QemuRun, DomainDef> source, ProcessHandle process, Instant startTime,
+            Path monitor, Path log) {
+        this(id, (DomainDef) null, process, startTime, monitor, log);
+        this.pendingDef = source;
+        this.pendingFacts = facts;
+    }
+
+    /**
+     * The definition the running QEMU was built from (changed in place by hotplug, balloon, ...).
+     * Synchronized: QEMU's events reach it from the monitor's thread.
+     */
+    synchronized DomainDef def() {
+        if (pendingDef != null) {
+            def = pendingDef.apply(this);
+            pendingDef = null;
+            pendingFacts = null;
+        }
+        return def;
+    }
+
+    synchronized DomainFacts facts() {
+        return pendingDef != null ? pendingFacts : DomainFacts.of(def);
     }
 
     /** True if {@link #process} still is the QEMU we started (alive, same start time). */

@@ -73,7 +73,7 @@ final class QemuSave {
             }
             boolean runAfterRestore = flags.contains(DomainSaveFlag.RUNNING)
                     || wasRunning && !flags.contains(DomainSaveFlag.PAUSED);
-            long offset = QemuSaveImage.writePartial(ch, LibvirtXml.format(run.def), runAfterRestore);
+            long offset = QemuSaveImage.writePartial(ch, LibvirtXml.format(run.def()), runAfterRestore);
             ch.position(offset);
             QemuMigrationStream.save(run.qmp, streamSocket(host, d), ch);
             QemuSaveImage.finish(ch);

@@ -19,15 +19,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Properties;
 
 /**
  * The runtime record of a running domain, DIR/run/qemu/UUID.status.json (libvirt's status XML
- * in JSON): pid and its start time, monitor socket, log, id, state, and the live domain XML.
+ * in JSON): pid and its start time, monitor socket, log, id, state, the live domain XML and its
+ * {@link DomainFacts}, so that listing the domain needn't parse that XML.
  * A connection opened later, in this JVM or another, reconnects to the guest from it.
  * Written atomically (temp file, fsync, rename), like the persistent configs.
  */
 record StatusFile(long pid, Instant startTime, Path monitor, Path log, int id,
-        DomainStateInfo state, boolean persistent, String domainXml) {
+        DomainStateInfo state, boolean persistent, String domainXml, DomainFacts facts) {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SUFFIX = ".status.json";
 
@@ -48,6 +50,8 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, int id,
         o.put("reason", state.reason().value());
         o.put("persistent", persistent);
         o.put("domain", domainXml);
+        ObjectNode f = o.putObject("facts");
+        facts.toProperties().forEach((k, v) -> f.put((String) k, (String) v));
         Path temp = file.resolveSibling(".tmp-" + file.getFileName());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE,
@@ -82,6 +86,13 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, int id,
                 o.hasNonNull("startTime") ? Instant.parse(o.get("startTime").asText()) : null,
                 Path.of(o.path("monitor").asText()), Path.of(o.path("log").asText()),
                 o.path("id").asInt(), new DomainStateInfo(s, DomainStateReason.of(s, o.path("reason").asInt())),
-                o.path("persistent").asBoolean(), o.path("domain").asText());
+                o.path("persistent").asBoolean(), o.path("domain").asText(), facts(o.path("facts")));
+    }
+
+    /** The live definition's facts; null in a status file written before they were kept. */
+    private static DomainFacts facts(JsonNode f) {
+        Properties p = new Properties();
+        f.fields().forEachRemaining(e -> p.setProperty(e.getKey(), e.getValue().asText()));
+        return DomainFacts.fromProperties(p).orElse(null);
     }
 }
