@@ -151,6 +151,11 @@ final class ApiConnection implements Connection {
     }
 
     @Override
+    public SecurityModel securityModel() {
+        return hv("virNodeGetSecurityModel").securityModel();
+    }
+
+    @Override
     public String sysinfo() {
         return hv("virConnectGetSysinfo").sysinfo();
     }

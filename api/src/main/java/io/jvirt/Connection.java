@@ -56,6 +56,12 @@ public interface Connection extends AutoCloseable {
     /** The host's capabilities XML document ({@code <capabilities>}). */
     String capabilities();
 
+    /**
+     * The host's security model (its capabilities' first {@code <secmodel>}), without building
+     * the capabilities document; {@link SecurityModel#NONE} when it has none.
+     */
+    SecurityModel securityModel();
+
     /** The host's SMBIOS description ({@code <sysinfo>} XML). */
     String sysinfo();
 

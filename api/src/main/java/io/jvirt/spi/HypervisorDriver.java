@@ -14,6 +14,7 @@ import io.jvirt.DomainXmlFlag;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
 import io.jvirt.SecurityLabel;
+import io.jvirt.SecurityModel;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import java.nio.file.Path;
@@ -50,6 +51,11 @@ public interface HypervisorDriver {
     /** libvirt's {@code virConnectGetCapabilities}. The capabilities XML. */
     default String capabilities() {
         throw VirtException.noSupport("virConnectGetCapabilities");
+    }
+
+    /** libvirt's {@code virNodeGetSecurityModel}. The host's security model, {@link SecurityModel#NONE} if it has none. */
+    default SecurityModel securityModel() {
+        throw VirtException.noSupport("virNodeGetSecurityModel");
     }
 
     /** libvirt's {@code virConnectGetSysinfo}. The SMBIOS XML. */

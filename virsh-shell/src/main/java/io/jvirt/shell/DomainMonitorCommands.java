@@ -14,6 +14,7 @@ import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.SecurityLabel;
+import io.jvirt.SecurityModel;
 import io.jvirt.VirtException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -285,8 +286,16 @@ final class DomainMonitorCommands {
             managed = "unknown";
         }
         inv.print(Text.field("Managed save:", managed));
-        SecurityModel model = SecurityModel.of(inv.conn());
-        if (model != null && !model.model().isEmpty()) {
+        SecurityModel model;
+        try {
+            model = inv.conn().securityModel();
+        } catch (VirtException e) {
+            if (e.code() != ErrorCode.NO_SUPPORT) {
+                throw CommandFailure.of(e);
+            }
+            model = SecurityModel.NONE;
+        }
+        if (!model.model().isEmpty()) {
             inv.print(Text.field("Security model:", model.model()));
             inv.print(Text.field("Security DOI:", model.doi()));
             // Security labels are only valid for active domains; virsh fails dominfo if it can't read one.

@@ -18,6 +18,7 @@ import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.ListDomainsFlag;
+import io.jvirt.SecurityModel;
 import io.jvirt.VirtException;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class DomainCommandsFormatTest {
     void connection() {
         conn = mock(Connection.class);
         when(conn.isAlive()).thenReturn(true);
-        when(conn.capabilities()).thenReturn("<capabilities><host/></capabilities>");
+        when(conn.securityModel()).thenReturn(SecurityModel.NONE);
         when(conn.lookupDomainByName(anyString())).thenThrow(
                 new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.TEST, "no domain with matching name"));
         when(conn.lookupDomainById(anyInt())).thenThrow(
@@ -98,8 +99,7 @@ class DomainCommandsFormatTest {
         when(d.isPersistent()).thenReturn(true);
         when(d.autostart()).thenReturn(false);
         when(d.hasManagedSaveImage()).thenReturn(false);
-        when(conn.capabilities()).thenReturn("<capabilities><host><secmodel><model>testSecurity</model>"
-                + "<doi></doi></secmodel></host></capabilities>");
+        when(conn.securityModel()).thenReturn(new SecurityModel("testSecurity", ""));
         ShellRunner.Result r = ShellRunner.run(conn, "dominfo", "test");
         assertEquals("Id:             1\n"
                 + "Name:           test\n"

@@ -17,6 +17,7 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
+import io.jvirt.SecurityModel;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DomainListFilter;
@@ -73,6 +74,12 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public String capabilities() {
         return HostFacts.capabilitiesXml(host.caps());
+    }
+
+    /** No security driver confines our QEMUs, so the capabilities name no {@code <secmodel>}. */
+    @Override
+    public SecurityModel securityModel() {
+        return SecurityModel.NONE;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
+import io.jvirt.SecurityModel;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
 import io.jvirt.xml.CapabilitiesDef;
@@ -222,6 +223,8 @@ class QemuEmbedDriverIT {
         assertEquals(1, caps.getGuests().size());
         assertTrue(conn.capabilities().contains("<domain type='qemu'/>"));
         assertEquals(16, conn.maxVcpus("qemu"));
+        assertFalse(conn.capabilities().contains("<secmodel>"));
+        assertEquals(SecurityModel.NONE, conn.securityModel());
     }
 
     @Test

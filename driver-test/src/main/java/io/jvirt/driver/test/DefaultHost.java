@@ -3,6 +3,7 @@ package io.jvirt.driver.test;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.jvirt.DomainStateReason;
+import io.jvirt.SecurityModel;
 import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.NodeDef;
@@ -35,6 +36,8 @@ final class DefaultHost {
     private static final Supplier<String> CAPABILITIES = Suppliers.memoize(() -> resource("capabilities.xml"));
     private static final Supplier<String> SYSINFO = Suppliers.memoize(() -> resource("sysinfo.xml"));
     private static final Supplier<String> NODE = Suppliers.memoize(() -> resource("default-node.xml"));
+    /** The {@code <secmodel>} of capabilities.xml, without reading it (dominfo asks every time). */
+    static final SecurityModel SECURITY_MODEL = new SecurityModel("testSecurity", "");
 
     private DefaultHost() {
     }

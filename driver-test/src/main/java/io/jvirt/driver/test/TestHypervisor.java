@@ -20,6 +20,7 @@ import io.jvirt.Flag;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.NodeInfo;
 import io.jvirt.SecurityLabel;
+import io.jvirt.SecurityModel;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DomainListFilter;
@@ -77,6 +78,11 @@ final class TestHypervisor implements HypervisorDriver {
     @Override
     public String capabilities() {
         return DefaultHost.capabilities();
+    }
+
+    @Override
+    public SecurityModel securityModel() {
+        return DefaultHost.SECURITY_MODEL;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.NodeInfo;
+import io.jvirt.SecurityModel;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StoragePoolState;
 import io.jvirt.Virt;
@@ -27,6 +28,13 @@ class DefaultHostTest {
     @AfterEach
     void close() {
         conn.close();
+    }
+
+    @Test
+    void theSecurityModelIsTheCapabilitiesFirstSecmodel() {
+        String caps = conn.capabilities();
+        assertTrue(caps.contains("    <secmodel>\n      <model>testSecurity</model>\n      <doi></doi>\n"), caps);
+        assertEquals(new SecurityModel("testSecurity", ""), conn.securityModel());
     }
 
     @Test
