@@ -127,7 +127,11 @@ final class QemuCommandLine {
             "devices/graphics/listen", "devices/graphics/listen/@type", "devices/graphics/listen/@address",
             "devices/video/model/@ram", "devices/video/model/@vgamem",
             "devices/rng", "devices/rng/@model", "devices/rng/backend", "devices/rng/backend/@model",
-            "devices/rng/rate", "devices/rng/rate/@bytes", "devices/rng/rate/@period");
+            "devices/rng/rate", "devices/rng/rate/@bytes", "devices/rng/rate/@period",
+            "devices/panic", "devices/panic/@model", "devices/panic/address", "devices/panic/address/@type",
+            "devices/panic/address/@iobase", "devices/panic/address/@domain", "devices/panic/address/@bus",
+            "devices/panic/address/@slot", "devices/panic/address/@function",
+            "devices/panic/address/@multifunction");
 
     /** Devices whose {@code <address>} this builder places (PCI, or drive for disks). */
     private static final List<String> ADDRESSED = List.of("disk", "controller", "interface", "video",
@@ -243,6 +247,7 @@ final class QemuCommandLine {
         balloon(devices);
         watchdog(devices);
         rngs(devices);
+        panics(devices);
         audio(devices);
         if (caps.sandbox()) {
             add("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
@@ -285,6 +290,7 @@ final class QemuCommandLine {
         }
         List<AddressDef> addresses = new ArrayList<>(all.stream().map(DeviceDef::getAddress).toList());
         devices.getExtraElements("watchdog").forEach(w -> addresses.add(untypedAddress(w)));
+        devices.getExtraElements("panic").forEach(p -> addresses.add(untypedAddress(p)));
         return addresses.stream().filter(a -> a != null && "pci".equals(a.getType())).toList();
     }
 
@@ -794,6 +800,52 @@ final class QemuCommandLine {
             case "reset", "shutdown", "poweroff", "pause", "none", "inject-nmi" -> add("-watchdog-action", action);
             default -> throw unsupported("watchdog action '" + action + "'");
         }
+    }
+
+    /**
+     * {@code <panic>}: the device through which a guest reports its kernel panic, which QEMU
+     * turns into GUEST_PANICKED for on_crash (QemuCrash). As libvirt's qemuBuildPanicCommandLine:
+     * the ISA pvpanic at its {@code iobase} (QEMU's {@code ioport}), and the PCI one of later
+     * libvirt; Hyper-V's, s390's and pSeries' belong to other CPU features or machines.
+     */
+    private void panics(DevicesDef devices) {
+        Set<String> seen = new HashSet<>();
+        for (Element panic : devices.getExtraElements("panic")) {
+            String model = panic.getAttribute("model").isEmpty() ? "isa" : panic.getAttribute("model");
+            if (!seen.add(model)) {
+                throw unsupported("more than one <panic model='" + model + "'>");
+            }
+            switch (model) {
+                case "isa" -> add("-device", "pvpanic" + isaIoport(panic));
+                case "pvpanic" -> add("-device", "pvpanic-pci" + pci.place(untypedAddress(panic), "the panic device"));
+                default -> throw unsupported("panic model '" + model + "'");
+            }
+        }
+    }
+
+    /** {@code ,ioport=N} for an ISA {@code <address iobase>}; nothing without an address. */
+    private static String isaIoport(Element panic) {
+        NodeList addresses = panic.getElementsByTagName("address");
+        if (addresses.getLength() == 0) {
+            return "";
+        }
+        Element a = (Element) addresses.item(0);
+        if (!"isa".equals(a.getAttribute("type"))) {
+            throw unsupported("address type '" + a.getAttribute("type") + "' for the ISA panic device");
+        }
+        String iobase = a.getAttribute("iobase");
+        if (iobase.isEmpty()) {
+            return "";
+        }
+        try {
+            int port = Integer.decode(iobase);
+            if (port >= 0 && port <= 0xffff) {
+                return ",ioport=" + port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw unsupported("panic iobase '" + iobase + "'");
     }
 
     /**

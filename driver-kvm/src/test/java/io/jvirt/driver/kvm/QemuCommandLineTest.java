@@ -602,6 +602,30 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void panicDevices() {
+        assertSequence(argv(domain("<panic model='isa'/>")), "-device", "pvpanic");
+        assertSequence(argv(domain("<panic/>")), "-device", "pvpanic");
+        assertSequence(argv(domain("<panic model='isa'><address type='isa' iobase='0x505'/></panic>")),
+                "-device", "pvpanic,ioport=1285");
+        List<String> argv = argv(domain("<panic model='pvpanic'><address type='pci' domain='0x0000' bus='0x00'"
+                + " slot='0x04' function='0x0'/></panic><memballoon model='virtio'/>"));
+        assertSequence(argv, "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x2");
+        assertSequence(argv, "-device", "pvpanic-pci,bus=pci.0,addr=0x4");
+        // Without addresses QEMU places it, as it does every device here
+        assertSequence(argv(domain("<memballoon model='virtio'/><panic model='pvpanic'/>")), "-device", "pvpanic-pci");
+        for (String model : List.of("hyperv", "s390", "pseries")) {
+            assertContains(refused(domain("<panic model='" + model + "'/>")), "panic model '" + model + "'");
+        }
+        assertContains(refused(domain("<panic model='isa'><address type='isa' iobase='0x10000'/></panic>")),
+                "panic iobase '0x10000'");
+        assertContains(refused(domain("<panic model='isa'><address type='pci' slot='0x04'/></panic>")),
+                "address type 'pci' for the ISA panic device");
+        assertContains(refused(domain("<panic model='pvpanic'><address type='isa' iobase='0x505'/></panic>")),
+                "address type 'isa' for the panic device");
+        assertContains(refused(domain("<panic/><panic model='isa'/>")), "more than one <panic model='isa'>");
+    }
+
+    @Test
     void watchdogs() {
         assertSequence(argv(domain("<watchdog model='ib700' action='poweroff'/>")),
                 "-device", "ib700,id=watchdog0", "-watchdog-action", "poweroff");
