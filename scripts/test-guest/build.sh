@@ -3,7 +3,9 @@
 # kernel (linux-image-cloud-amd64) and a busybox initramfs (busybox-static) that loads the ACPI
 # button, evdev and virtio modules, runs busybox acpid so the ACPI power button powers the guest
 # off, and prints JVIRT-GUEST-READY on the console (ttyS0 with console=ttyS0) once it would act on
-# the power button.
+# the power button. With jvirt.panic on its kernel command line it then panics (sysrq 'c'), which
+# the pvpanic modules report to QEMU's pvpanic device; CONFIG_PANIC_TIMEOUT=0 keeps the kernel
+# from rebooting itself, so what follows is the host's on_crash.
 #
 # Usage: build.sh [OUTDIR]   (default $JVIRT_TEST_GUEST, else ~/.cache/jvirt/test-guest)
 # Prints OUTDIR, which then holds vmlinuz and initrd.img. Everything comes from Debian's
@@ -24,7 +26,8 @@ if [ -f "$out/vmlinuz" ] && [ -f "$out/initrd.img" ] && [ "$(cat "$out/stamp" 2>
 fi
 
 # Modules the init loads, by name; their dependencies come from the kernel's own metadata.
-modules=(button evdev virtio_pci virtio_blk virtio_net virtio_balloon virtio_console virtio_rng virtio_scsi)
+modules=(button evdev virtio_pci virtio_blk virtio_net virtio_balloon virtio_console virtio_rng virtio_scsi
+    pvpanic_mmio pvpanic_pci)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -130,6 +133,9 @@ acpid -f -c /etc/acpi -l /dev/console &
 acpid=\$!
 until ls -l /proc/\$acpid/fd 2>/dev/null | grep -q /dev/input/event; do usleep 10000; done
 echo JVIRT-GUEST-READY > /dev/console
+if grep -q jvirt.panic /proc/cmdline; then
+    echo c > /proc/sysrq-trigger
+fi
 # PID 1 must not exit; it idles while acpid waits for the power button.
 while :; do sleep 3600; done
 SCRIPT

@@ -383,6 +383,9 @@ final class QemuHost {
                         case "running" -> status.state().state() == DomainState.RUNNING ? status.state()
                                 : DomainStateInfo.of(DomainStateReason.Running.UNKNOWN);
                         case "shutdown" -> DomainStateInfo.of(DomainStateReason.Shutdown.UNKNOWN);
+                        // libvirt's qemuProcessUpdateState: a panic seen by nobody is a crash
+                        case "guest-panicked" -> status.state().state() == DomainState.PAUSED ? status.state()
+                                : DomainStateInfo.of(DomainStateReason.Crashed.PANICKED);
                         default -> status.state().state() == DomainState.PAUSED ? status.state()
                                 : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
                     };
@@ -632,6 +635,7 @@ final class QemuHost {
                         run.process.destroy();
                     }
                 }
+                case "GUEST_PANICKED" -> QemuCrash.panicked(this, d, run, event, out);
                 case "BALLOON_CHANGE" -> {
                     // libvirt's cur_balloon: what the guest gave back, as the live <currentMemory>
                     long kib = event.data().path("actual").asLong(0) / 1024;

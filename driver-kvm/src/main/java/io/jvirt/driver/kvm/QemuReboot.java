@@ -1,6 +1,7 @@
 package io.jvirt.driver.kvm;
 
 import io.jvirt.DomainShutdownFlag;
+import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
@@ -50,16 +51,27 @@ final class QemuReboot {
     /**
      * The SHUTDOWN half of a fake reboot: QEMU stopped the guest (-no-shutdown); reset the
      * machine and continue it. The domain stays running (reason booted) and no lifecycle event
-     * is emitted, as in libvirt. If QEMU won't, it is killed: the EOF then records the stop.
+     * is emitted, as in libvirt.
      */
     static void restart(QemuHost host, QemuDomain d, QemuRun run) {
         run.fakeReboot = false;
         run.pausedShutdown = true; // the STOP that follows SHUTDOWN belongs to it
+        resetAndContinue(host, d, run);
+    }
+
+    /**
+     * libvirt's qemuProcessFakeReboot: reset the stopped machine and let it run again, reason
+     * crashed after a panic (on_crash restart), else booted. If QEMU won't, it is killed: the
+     * EOF then records the stop.
+     */
+    static void resetAndContinue(QemuHost host, QemuDomain d, QemuRun run) {
+        DomainStateReason.Running reason = d.stateKind() == DomainState.CRASHED
+                ? DomainStateReason.Running.CRASHED : DomainStateReason.Running.BOOTED;
         try {
             run.qmp.execute("system_reset");
             run.qmp.execute("cont");
             run.ownResumes++;
-            d.state = DomainStateInfo.of(DomainStateReason.Running.BOOTED);
+            d.state = DomainStateInfo.of(reason);
             host.writeStatus(d);
         } catch (RuntimeException e) {
             run.process.destroyForcibly();

@@ -1,6 +1,7 @@
 package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -623,6 +624,20 @@ class QemuCommandLineTest {
         assertContains(refused(domain("<panic model='pvpanic'><address type='isa' iobase='0x505'/></panic>")),
                 "address type 'isa' for the panic device");
         assertContains(refused(domain("<panic/><panic model='isa'/>")), "more than one <panic model='isa'>");
+    }
+
+    @Test
+    void onCrashDestroyRestartAndPreserveAreAcceptedCoredumpIsNot() {
+        for (String action : List.of("destroy", "restart", "preserve")) {
+            List<String> argv = argv(domain("<panic/>").replace("<devices>",
+                    "<on_crash>" + action + "</on_crash><devices>"));
+            assertSequence(argv, "-no-shutdown");
+            assertFalse(argv.contains("-action"), "QEMU's default panic action, as libvirt 9.0: " + argv);
+        }
+        for (String action : List.of("coredump-destroy", "coredump-restart")) {
+            assertContains(refused(domain("").replace("<devices>", "<on_crash>" + action + "</on_crash><devices>")),
+                    "on_crash '" + action + "'");
+        }
     }
 
     @Test
