@@ -42,6 +42,16 @@ record OptionSpec(String name, OptionType type, boolean required, boolean named,
         return data("domain", "domain name, id or uuid", Completion.DOMAIN);
     }
 
+    /** virsh's VIRSH_COMMON_OPT_VOL_FULL: the {@code <vol>} argument of the vol-* commands. */
+    static OptionSpec volumeArg() {
+        return data("vol", "vol name, key or path", Completion.VOLUME);
+    }
+
+    /** virsh's VIRSH_COMMON_OPT_POOL_OPTIONAL: {@code --pool}, where a volume named by its name lives. */
+    static OptionSpec poolOption() {
+        return string("pool", "pool name or uuid", Completion.POOL);
+    }
+
     static OptionSpec string(String name, String help, Opt... flags) {
         return string(name, help, Completion.NONE, flags);
     }

@@ -3,7 +3,9 @@ package io.jvirt.shell;
 import static io.jvirt.shell.CommandSpec.cmd;
 import static io.jvirt.shell.OptionSpec.bool;
 import static io.jvirt.shell.OptionSpec.data;
+import static io.jvirt.shell.OptionSpec.poolOption;
 import static io.jvirt.shell.OptionSpec.string;
+import static io.jvirt.shell.OptionSpec.volumeArg;
 
 import io.jvirt.StoragePool;
 import io.jvirt.StorageVolume;
@@ -47,21 +49,21 @@ final class VolumeCommands {
         cmd("vol-delete", "delete a vol",
                 "Delete a given vol.",
                 VolumeCommands::delete,
-                data("vol", "vol name, key or path", Completion.VOLUME),
-                string("pool", "pool name or uuid", Completion.POOL),
+                volumeArg(),
+                poolOption(),
                 bool("delete-snapshots", "delete snapshots associated with volume (must be supported by storage driver)")),
         cmd("vol-dumpxml", "vol information in XML",
                 "Output the vol information as an XML dump to stdout.",
                 VolumeCommands::dumpxml,
-                data("vol", "vol name, key or path", Completion.VOLUME),
-                string("pool", "pool name or uuid", Completion.POOL),
+                volumeArg(),
+                poolOption(),
                 string("xpath", "xpath expression to filter the XML document", Opt.NAMED),
                 bool("wrap", "wrap xpath results in an common root element")),
         cmd("vol-info", "storage vol information",
                 "Returns basic information about the storage vol.",
                 VolumeCommands::info,
-                data("vol", "vol name, key or path", Completion.VOLUME),
-                string("pool", "pool name or uuid", Completion.POOL),
+                volumeArg(),
+                poolOption(),
                 bool("bytes", "sizes are represented in bytes rather than pretty units"),
                 bool("physical", "return the physical size of the volume in allocation field")),
         cmd("vol-list", "list vols",
@@ -73,13 +75,13 @@ final class VolumeCommands {
                 null,
                 VolumeCommands::path,
                 data("vol", "volume name or key", Completion.VOLUME),
-                string("pool", "pool name or uuid", Completion.POOL)),
+                poolOption()),
         cmd("vol-resize", "resize a vol",
                 "Resizes a storage volume. This is safe only for storage volumes not in use by an active guest.\nSee blockresize for live resizing.",
                 VolumeCommands::resize,
-                data("vol", "vol name, key or path", Completion.VOLUME),
+                volumeArg(),
                 data("capacity", "new capacity for the vol, as scaled integer (default bytes)"),
-                string("pool", "pool name or uuid", Completion.POOL),
+                poolOption(),
                 bool("allocate", "allocate the new capacity, rather than leaving it sparse"),
                 bool("delta", "use capacity as a delta to current size, rather than the new size"),
                 bool("shrink", "allow the resize to shrink the volume")));
