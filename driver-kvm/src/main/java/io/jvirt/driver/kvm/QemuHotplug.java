@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,7 +119,7 @@ final class QemuHotplug {
         } else {
             checkPluggable(dev.nic);
         }
-        int slot = freeSlot(run.qmp);
+        int slot = freeSlot(run.monitor());
         AddressDef address = new AddressDef();
         address.setType("pci");
         address.setDomain("0x0000");
@@ -131,9 +132,9 @@ final class QemuHotplug {
         QemuCommandLine.build(live, host.caps(live), host.runDir.resolve("check.sock"));
         String bus = "0x" + Integer.toHexString(slot);
         if (dev.disk != null) {
-            plugDisk(run.qmp, dev.disk, bus);
+            plugDisk(run.monitor(), dev.disk, bus);
         } else {
-            plugNic(run.qmp, dev.nic, bus);
+            plugNic(run.monitor(), dev.nic, bus);
         }
         add(run.def(), dev);
         host.writeStatus(d);
@@ -216,45 +217,46 @@ final class QemuHotplug {
                         "This type of disk cannot be hot unplugged");
             }
             id = diskId(disk);
-            String format = formatNodeOf(run.qmp, id);
+            String format = formatNodeOf(run.monitor(), id);
             release = () -> {
                 if (format != null) {
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", format));
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name",
+                    run.monitor().execute("blockdev-del", JSON.objectNode().put("node-name", format));
+                    run.monitor().execute("blockdev-del", JSON.objectNode().put("node-name",
                             format.replaceFirst("-format$", "-storage")));
                 }
             };
         } else {
             DomainInterfaceDef nic = (DomainInterfaceDef) found;
             checkPluggable(nic);
-            id = nicId(run.qmp, nic.getMacAddress());
-            String netdev = run.qmp.execute("qom-get", JSON.objectNode()
+            id = nicId(run.monitor(), nic.getMacAddress());
+            String netdev = run.monitor().execute("qom-get", JSON.objectNode()
                     .put("path", "/machine/peripheral/" + id).put("property", "netdev")).asText();
-            release = () -> run.qmp.execute("netdev_del", JSON.objectNode().put("id", netdev));
+            release = () -> run.monitor().execute("netdev_del", JSON.objectNode().put("id", netdev));
         }
-        CompletableFuture<Void> gone = new CompletableFuture<>();
+        CompletableFuture<String> gone = new CompletableFuture<>();
         run.unplugs.put(id, gone);
         try {
-            run.qmp.execute("device_del", JSON.objectNode().put("id", id));
+            run.monitor().execute("device_del", JSON.objectNode().put("id", id));
         } catch (RuntimeException e) {
             run.unplugs.remove(id);
             throw e;
         }
-        Runnable finish = () -> {
+        // Given DEVICE_DELETED's journal line: the status file written here accounts for it.
+        Consumer<String> finish = eventLine -> {
             release.run();
             run.def().getDevices().getDisks().remove(found);
             run.def().getDevices().getInterfaces().remove(found);
+            run.journalMark = eventLine;
             host.writeStatus(d);
         };
         try {
-            gone.get(UNPLUG_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            finish.run();
+            finish.accept(gone.get(UNPLUG_WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             // libvirt: the request stands; the guest may take its time. Finish on the event.
             run.pendingRemovals.put(id, finish);
             if (gone.isDone()) {
                 run.pendingRemovals.remove(id);
-                finish.run();
+                finish.accept(gone.join());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,17 +277,17 @@ final class QemuHotplug {
         if (id == null) {
             return; // the event of a device's child (its virtio backend)
         }
-        CompletableFuture<Void> waiter = run.unplugs.get(id);
+        CompletableFuture<String> waiter = run.unplugs.get(id);
         if (waiter != null) {
-            waiter.complete(null);
+            waiter.complete(event.line());
             return;
         }
-        Runnable late = run.pendingRemovals.remove(id);
+        Consumer<String> late = run.pendingRemovals.remove(id);
         if (late != null) {
             CompletableFuture.runAsync(() -> {
                 synchronized (d) {
                     if (d.run == run) {
-                        late.run();
+                        late.accept(event.line());
                     }
                 }
             });
