@@ -11,6 +11,7 @@ import io.jvirt.DomainModification;
 import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
 import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
@@ -156,5 +157,21 @@ class LibvirtSemanticsTest {
         assertEquals(100, test.info().maxMemory());
         assertEquals(100, test.info().memory());
         fails(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: domain is not running", test::reset);
+    }
+
+    /**
+     * What libvirt's test driver lacks is NO_SUPPORT in the domain of libvirt's API file
+     * (VIR_FROM_DOMAIN for virConnectDomainXMLFromNative), not in VIR_FROM_TEST.
+     */
+    @Test
+    void nativeConfigConversionIsNoSupportInTheDomainOfTheApiFile() {
+        VirtException from = fails(ErrorCode.NO_SUPPORT,
+                "this function is not supported by the connection driver: virConnectDomainXMLFromNative",
+                () -> conn.domainXmlFromNative("xen-xl", "name = 'x'"));
+        assertEquals(ErrorDomain.DOMAIN, from.domain());
+        VirtException to = fails(ErrorCode.NO_SUPPORT,
+                "this function is not supported by the connection driver: virConnectDomainXMLToNative",
+                () -> conn.domainXmlToNative("xen-xl", DEMO));
+        assertEquals(ErrorDomain.DOMAIN, to.domain());
     }
 }
