@@ -594,6 +594,10 @@ final class QemuHost {
             QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
             return;
         }
+        if ("DUMP_COMPLETED".equals(event.name())) {
+            QemuCoreDump.completed(run, event);
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {
@@ -701,7 +705,7 @@ final class QemuHost {
         return c.execute(command);
     }
 
-    private static void appendLog(Path log, String line) {
+    static void appendLog(Path log, String line) {
         try {
             Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

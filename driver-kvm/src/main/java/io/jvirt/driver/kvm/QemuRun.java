@@ -39,6 +39,8 @@ final class QemuRun {
     /** Detaches waiting for QEMU's DEVICE_DELETED, by device id (see QemuHotplug). */
     final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> unplugs =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** A dump waiting for QEMU's DUMP_COMPLETED (see QemuCoreDump); null when none runs. */
+    volatile java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> dumpCompleted;
     /** Removals whose wait ran out: finished when the guest lets go and DEVICE_DELETED comes. */
     final java.util.Map<String, Runnable> pendingRemovals = new java.util.concurrent.ConcurrentHashMap<>();
 
