@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
@@ -272,5 +273,19 @@ class QemuCrashActionsIT extends EmbeddedQemuTest {
         try (Stream<Path> files = Files.list(dumpDir())) {
             assertEquals(List.of(), files.toList(), "neither a half-written dump nor its temporary file");
         }
+    }
+
+    @Test
+    void aHypervPanicDeviceTurnsOnTheCpusCrashMsrs() throws Exception {
+        String xml = guest.domainXml("hvcrash", serial("hvcrash"))
+                .replace("  </devices>", "    <panic model='hyperv'/>\n  </devices>");
+        Domain d = conn.defineDomain(xml);
+        d.start();
+        // QEMU 7.2 under TCG takes hv-crash; a guest that finds Hyper-V writes its panic there.
+        String cpu = qmp(d, "query-cpus-fast").get(0).path("qom-path").asText();
+        assertTrue(qmp(d, "qom-get", JsonNodeFactory.instance.objectNode().put("path", cpu).put("property", "hv-crash"))
+                .asBoolean(), "hv-crash on " + cpu);
+        assertTrue(d.xml().contains("<panic model='hyperv'/>"), d.xml());
+        d.destroy();
     }
 }
