@@ -366,10 +366,10 @@ final class QemuHost {
         if (live != null) {
             run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log());
         } else {
-            // The status file's XML is what this driver wrote from a checked definition. Disks the
-            // guest ejected while no process watched are forgotten when it is first parsed.
+            // The status file's XML is what this driver wrote from a checked definition. Devices
+            // QEMU deleted while no process watched are forgotten when it is first parsed.
             DomainFacts known = facts;
-            run = new QemuRun(status.id(), known, r -> QemuHotplug.withoutEjectedDisks(r,
+            run = new QemuRun(status.id(), known, r -> QemuMissedUnplugs.without(r,
                     parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(), status.log());
         }
         synchronized (d) {
@@ -401,8 +401,8 @@ final class QemuHost {
                         stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
                         return;
                     }
-                    boolean forgotDisks = live != null && QemuHotplug.forgetEjectedDisks(run.qmp, live);
-                    if (forgotDisks || !d.state.equals(status.state()) || d.isPersistent() != status.persistent()
+                    boolean forgot = live != null && QemuMissedUnplugs.forget(run.qmp, live);
+                    if (forgot || !d.state.equals(status.state()) || d.isPersistent() != status.persistent()
                             || status.facts() == null) {
                         writeStatus(d); // else the file already says it all: no XML to format, no fsync
                     }
