@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class QemuCoreDump {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** How often a wait for DUMP_COMPLETED checks that the monitor is still there. */
+    /** The longest a wait for DUMP_COMPLETED goes without asking query-dump. */
     private static final long CHECK_MILLIS = 500;
 
     private QemuCoreDump() {
@@ -34,8 +34,7 @@ final class QemuCoreDump {
     /**
      * Dumps the memory of {@code run}'s guest into {@code target} and returns once it is there.
      * QEMU writes it as {@code tmp}, in the same directory, until it reports completion.
-     * Blocks as long as QEMU writes: call it neither with the domain locked nor on the monitor's
-     * event thread, which delivers DUMP_COMPLETED. Fails with {@code OPERATION_FAILED} if QEMU
+     * Blocks as long as QEMU writes: never call it on the monitor's event thread. Fails with {@code OPERATION_FAILED} if QEMU
      * refuses or fails the dump or quits meanwhile; {@code tmp} is then removed.
      */
     static void dump(QemuRun run, Path tmp, Path target) {
@@ -71,15 +70,22 @@ final class QemuCoreDump {
         }
     }
 
-    /** DUMP_COMPLETED's data, or a failure once the monitor is gone (QEMU quit, or was destroyed). */
+    /**
+     * DUMP_COMPLETED's data, or query-dump's answer in its shape: an event thread waiting for the
+     * domain lock (a STOP of the caller's, say) holds the event back, but not the command's
+     * reply. A closed monitor (QEMU quit, or was destroyed) fails the command, and so the dump.
+     */
     private static JsonNode await(CompletableFuture<JsonNode> completed, QmpClient qmp) {
+        long pause = 5;
         while (true) {
             try {
-                return completed.get(CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                return completed.get(pause, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (qmp.isClosed()) {
-                    throw failed("QEMU's monitor closed during the dump");
+                JsonNode status = qmp.execute("query-dump");
+                if (!status.path("status").asText().equals("active")) {
+                    return JSON.objectNode().set("result", status);
                 }
+                pause = Math.min(pause * 2, CHECK_MILLIS);
             } catch (ExecutionException e) {
                 throw failed(String.valueOf(e.getCause()));
             } catch (InterruptedException e) {
