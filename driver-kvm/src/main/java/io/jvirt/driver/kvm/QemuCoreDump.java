@@ -34,8 +34,9 @@ final class QemuCoreDump {
     /**
      * Dumps the memory of {@code run}'s guest into {@code target} and returns once it is there.
      * QEMU writes it as {@code tmp}, in the same directory, until it reports completion.
-     * Blocks as long as QEMU writes: never call it on the monitor's event thread. Fails with {@code OPERATION_FAILED} if QEMU
-     * refuses or fails the dump or quits meanwhile; {@code tmp} is then removed.
+     * Blocks as long as QEMU writes: never call it on the monitor's event thread. Fails with
+     * QEMU's error if it refuses the dump, with {@code OPERATION_FAILED} if the dump fails or
+     * QEMU quits meanwhile; {@code tmp} is then removed.
      */
     static void dump(QemuRun run, Path tmp, Path target) {
         CompletableFuture<JsonNode> completed = new CompletableFuture<>();
