@@ -4,6 +4,7 @@ import io.jvirt.spi.DomainRef;
 import io.jvirt.spi.HypervisorDriver;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** A domain handle: a driver reference plus the connection that checks each call. */
@@ -153,6 +154,26 @@ final class ApiDomain implements Domain {
     public void save(Path file, DomainSaveFlag... flags) {
         Objects.requireNonNull(file, "file");
         write(api(flags, "virDomainSave", "virDomainSaveFlags")).domainSave(ref, file, Flags.of(DomainSaveFlag.class, flags));
+    }
+
+    @Override
+    public void coreDump(Path file, DomainCoreDumpFlag... flags) {
+        Objects.requireNonNull(file, "file");
+        Set<DomainCoreDumpFlag> set = Flags.of(DomainCoreDumpFlag.class, flags);
+        HypervisorDriver driver = write("virDomainCoreDump");
+        // virDomainCoreDump's own checks, before the driver sees the call
+        exclusive(set, DomainCoreDumpFlag.CRASH, DomainCoreDumpFlag.LIVE);
+        exclusive(set, DomainCoreDumpFlag.CRASH, DomainCoreDumpFlag.RESET);
+        exclusive(set, DomainCoreDumpFlag.LIVE, DomainCoreDumpFlag.RESET);
+        driver.domainCoreDump(ref, file.toAbsolutePath(), set);
+    }
+
+    private static void exclusive(Set<DomainCoreDumpFlag> flags, DomainCoreDumpFlag a, DomainCoreDumpFlag b) {
+        if (flags.contains(a) && flags.contains(b)) {
+            // virReportInvalidArg: the message as it is, no "invalid argument: " before it
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "Flags 'VIR_DUMP_" + a.name() + "' and 'VIR_DUMP_" + b.name() + "' are mutually exclusive");
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jvirt.DomainDestroyFlag;
 import io.jvirt.DomainInfo;
 import io.jvirt.DomainMetadataType;
 import io.jvirt.DomainModification;
+import io.jvirt.DomainCoreDumpFlag;
 import io.jvirt.DomainSaveFlag;
 import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
@@ -222,6 +223,11 @@ public interface HypervisorDriver {
     /** libvirt's {@code virDomainSaveFlags}. */
     default void domainSave(DomainRef domain, Path file, Set<DomainSaveFlag> flags) {
         throw unsupported("virDomainSaveFlags");
+    }
+
+    /** libvirt's {@code virDomainCoreDump}: {@code file} is absolute; the API checked the exclusive flags. */
+    default void domainCoreDump(DomainRef domain, Path file, Set<DomainCoreDumpFlag> flags) {
+        throw VirtException.noSupport("virDomainCoreDump");
     }
 
     /** libvirt's {@code virDomainManagedSave}. */

@@ -142,6 +142,12 @@ final class DifferentialCases {
                 script("undefine-flags", "define demo.xml; undefine demo --nvram --keep-nvram; "
                         + "undefine demo --wipe-storage; undefine demo --delete-storage-volume-snapshots; "
                         + "undefine demo --snapshots-metadata --checkpoints-metadata; list --all"),
+                script("dump", "dump test test.core; domstate test --reason; dump test test.core --memory-only; "
+                        + "dump test test.core --bypass-cache; dump test test.core --format elf; "
+                        + "dump test test.core --memory-only --format bogus; dump test test.core --memory-only --format elf; "
+                        + "dump test test.core --live --crash; dump test test.core --reset --live; "
+                        + "dump test /nonexistent/x.core; dump nosuch x.core; "
+                        + "dump test test.core --crash --verbose; domstate test --reason; list --all; dump test test.core"),
                 script("save-restore-errors", "save test /nonexistent/x; restore /nonexistent; "
                         + "define /nonexistent; create /nonexistent; define .; attach-device test /nonexistent"),
                 // ---- list filters and formats ----

@@ -438,10 +438,10 @@ final class QemuHost {
             run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log(),
                     status.journal());
         } else {
-            // The status file's XML is what this driver wrote from a checked definition. Disks the
-            // guest ejected while no process watched are forgotten when it is first parsed.
+            // The status file's XML is what this driver wrote from a checked definition. Devices
+            // QEMU deleted while no process watched are forgotten when it is first parsed.
             DomainFacts known = facts;
-            run = new QemuRun(status.id(), known, r -> QemuHotplug.withoutEjectedDisks(r,
+            run = new QemuRun(status.id(), known, r -> QemuMissedUnplugs.without(r,
                     parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(),
                     status.log(), status.journal());
         }
@@ -552,8 +552,8 @@ final class QemuHost {
                     stopped(d, DomainTransition.SHUTDOWN, out);
                     return;
                 }
-                boolean forgotDisks = run.defParsed() && QemuHotplug.forgetEjectedDisks(run.qmp, run.def());
-                if (forgotDisks || !d.state.equals(known) || !java.util.Objects.equals(run.journalMark, run.writtenMark)) {
+                boolean forgot = run.defParsed() && QemuMissedUnplugs.forget(run.qmp, run.def());
+                if (forgot || !d.state.equals(known) || !java.util.Objects.equals(run.journalMark, run.writtenMark)) {
                     writeStatus(d); // else the file already says it all: no XML to format, no fsync
                 }
                 return;
@@ -749,6 +749,10 @@ final class QemuHost {
             QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
             return;
         }
+        if ("DUMP_COMPLETED".equals(event.name())) {
+            QemuCoreDump.completed(run, event);
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {
@@ -853,7 +857,7 @@ final class QemuHost {
         return d.run.monitor().execute(command);
     }
 
-    private static void appendLog(Path log, String line) {
+    static void appendLog(Path log, String line) {
         try {
             Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

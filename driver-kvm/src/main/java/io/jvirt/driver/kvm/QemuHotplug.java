@@ -43,10 +43,9 @@ import java.util.regex.Pattern;
  */
 final class QemuHotplug {
     static final Duration UNPLUG_WAIT = Duration.ofSeconds(5);
-    private static final System.Logger LOG = System.getLogger(QemuHotplug.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern VIRTIO_TARGET = Pattern.compile("vd([a-z]{1,2})");
-    private static final Pattern NODE = Pattern.compile("libvirt-(\\d+)-(storage|format)");
+    static final Pattern VIRTIO_TARGET = Pattern.compile("vd([a-z]{1,2})");
+    static final Pattern NODE = Pattern.compile("libvirt-(\\d+)-(storage|format)");
 
     private QemuHotplug() {
     }
@@ -294,52 +293,6 @@ final class QemuHotplug {
         }
     }
 
-    /**
-     * libvirt's qemuProcessUpdateDevices, on reconnect: a virtio disk the guest let go while no
-     * process held the monitor (a detach that outlived its wait, then its process, as one jvirsh
-     * command does) leaves the live XML, and the block nodes only the missed DEVICE_DELETED
-     * would have released go too. True if a disk went: the caller writes the status file.
-     */
-    static boolean forgetEjectedDisks(QmpClient qmp, DomainDef def) {
-        Set<String> present = peripheralIds(qmp);
-        boolean changed = def.getDevices().getDisks().removeIf(disk -> "virtio".equals(bus(disk))
-                && VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev())).matches()
-                && !present.contains(diskId(disk)));
-        if (!changed) {
-            return false;
-        }
-        Set<String> inUse = new HashSet<>();
-        for (JsonNode b : qmp.execute("query-block")) {
-            inUse.add(b.path("inserted").path("node-name").asText(""));
-        }
-        for (JsonNode node : qmp.execute("query-named-block-nodes", JSON.objectNode().put("flat", true))) {
-            String name = node.path("node-name").asText("");
-            Matcher m = NODE.matcher(name);
-            if (m.matches() && m.group(2).equals("format") && !inUse.contains(name)) {
-                try {
-                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", name));
-                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", "libvirt-" + m.group(1) + "-storage"));
-                } catch (VirtException e) {
-                    // A node QEMU keeps costs an open file, not the guest: don't fail the reconnect.
-                    LOG.log(System.Logger.Level.WARNING, "cannot release block node " + name, e);
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@code def}, parsed on first need for a run found again (see {@link QemuRun#def()}), less the
-     * disks the guest ejected meanwhile; the status file catches up at its next write.
-     */
-    static DomainDef withoutEjectedDisks(QemuRun run, DomainDef def) {
-        QmpClient qmp = run.qmp;
-        if (qmp != null) {
-            forgetEjectedDisks(qmp, def);
-        }
-        return def;
-    }
-
     // ---- the definitions ----
 
     private static Device parse(String xml) {
@@ -446,7 +399,7 @@ final class QemuHotplug {
         return max + 1;
     }
 
-    private static Set<String> peripheralIds(QmpClient qmp) {
+    static Set<String> peripheralIds(QmpClient qmp) {
         Set<String> ids = new HashSet<>();
         for (JsonNode p : qmp.execute("qom-list", JSON.objectNode().put("path", "/machine/peripheral"))) {
             ids.add(p.path("name").asText());
@@ -486,7 +439,7 @@ final class QemuHotplug {
         return null;
     }
 
-    private static String bus(DiskDef disk) {
+    static String bus(DiskDef disk) {
         String dev = String.valueOf(disk.getTargetDev());
         if (disk.getTarget() != null && disk.getTarget().getBus() != null) {
             return disk.getTarget().getBus();
@@ -495,7 +448,7 @@ final class QemuHotplug {
     }
 
     /** The builder's id for a virtio disk: virtio-disk and the target's index (vda → 0). */
-    private static String diskId(DiskDef disk) {
+    static String diskId(DiskDef disk) {
         Matcher m = VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev()));
         if (!m.matches()) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,

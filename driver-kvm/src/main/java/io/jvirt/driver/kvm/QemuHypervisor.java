@@ -1,5 +1,6 @@
 package io.jvirt.driver.kvm;
 
+import io.jvirt.DomainCoreDumpFlag;
 import io.jvirt.DomainDefineFlag;
 import io.jvirt.DomainDestroyFlag;
 import io.jvirt.DomainEventDetail;
@@ -500,6 +501,15 @@ final class QemuHypervisor implements HypervisorDriver {
         withDomainDo(ref, (d, out) -> {
             checkActive(d);
             QemuSave.save(host, d, file, flags, out);
+        });
+    }
+
+    @Override
+    public void domainCoreDump(DomainRef ref, Path file, Set<DomainCoreDumpFlag> flags) {
+        QemuDomainDump.checkFlags(flags);
+        withDomainDo(ref, (d, out) -> {
+            checkActive(d);
+            QemuDomainDump.dump(host, d, file, flags, out);
         });
     }
 

@@ -64,6 +64,8 @@ final class QemuRun {
      */
     final java.util.Map<String, java.util.function.Consumer<String>> pendingRemovals =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** A dump waiting for QEMU's DUMP_COMPLETED (see QemuCoreDump); null when none runs. */
+    volatile java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> dumpCompleted;
 
     QemuRun(int id, DomainDef def, ProcessHandle process, Instant startTime, Path monitor, Path log, Path journal) {
         this.id = id;

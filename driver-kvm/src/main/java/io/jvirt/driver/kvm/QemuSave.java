@@ -155,7 +155,7 @@ final class QemuSave {
     }
 
     /** Where the driver and QEMU meet for the stream: beside the monitor socket. */
-    private static Path streamSocket(QemuHost host, QemuDomain d) {
+    static Path streamSocket(QemuHost host, QemuDomain d) {
         return host.runDir.resolve(d.uuid + ".migrate");
     }
 
