@@ -43,11 +43,14 @@ record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB
 
     /** The facts in {@code p}; empty if any is missing or malformed. */
     static Optional<DomainFacts> fromProperties(Properties p) {
+        String name = p.getProperty("name");
+        if (name == null) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new DomainFacts(p.getProperty("name"), UUID.fromString(p.getProperty("uuid")),
+            return Optional.of(new DomainFacts(name, UUID.fromString(p.getProperty("uuid")),
                     Long.parseLong(p.getProperty("memory")), Long.parseLong(p.getProperty("currentMemory")),
-                    Integer.parseInt(p.getProperty("vcpus")), p.getProperty("osType")))
-                    .filter(f -> f.name != null);
+                    Integer.parseInt(p.getProperty("vcpus")), p.getProperty("osType")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -162,7 +162,7 @@ final class QemuHost {
     }
 
     private void scheduleAttach() {
-        if (domains.all().stream().noneMatch(d -> d.run != null && d.run.qmp == null)) {
+        if (detached().isEmpty()) {
             return;
         }
         long delay = Long.getLong(ATTACH_DELAY_PROPERTY, 500);
@@ -314,19 +314,40 @@ final class QemuHost {
                 log().log(System.Logger.Level.WARNING, "ignoring unreadable config " + store.pathOf(name), e);
             }
         }
-        List<Path> statusFiles = new ArrayList<>();
+        // Loops rather than streams here: each lambda costs a fresh process (one jvirsh command)
+        // about a millisecond to spin.
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "*" + StatusFile.SUFFIX)) {
-            ds.forEach(statusFiles::add);
+            for (Path f : ds) {
+                if (!f.getFileName().toString().startsWith(".tmp-")) {
+                    reconnect(f);
+                }
+            }
         } catch (IOException e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                     "cannot list '" + runDir + "': " + e.getMessage(), e);
         }
-        statusFiles.removeIf(f -> f.getFileName().toString().startsWith(".tmp-"));
-        statusFiles.forEach(this::reconnect);
         // Those whose QEMU did something nobody saw are asked over their monitors, all at once:
         // each waits mostly on its QEMU.
-        inParallel(domains.all().stream().filter(d -> d.run != null && !(d.run.processAlive()
-                && journalCurrent(d.run))).toList(), this::sync);
+        List<QemuDomain> stale = new ArrayList<>();
+        for (QemuDomain d : detached()) {
+            if (!(d.run.processAlive() && journalCurrent(d.run))) {
+                stale.add(d);
+            }
+        }
+        if (!stale.isEmpty()) {
+            inParallel(stale, this::sync);
+        }
+    }
+
+    /** The domains whose QEMU runs with its monitor not connected. */
+    private List<QemuDomain> detached() {
+        List<QemuDomain> found = new ArrayList<>();
+        for (QemuDomain d : domains.all()) {
+            if (d.run != null && d.run.qmp == null) {
+                found.add(d);
+            }
+        }
+        return found;
     }
 
     /**
@@ -503,7 +524,7 @@ final class QemuHost {
      * they come (lifecycle actions, crash detection, event listeners).
      */
     void attachAll() {
-        inParallel(domains.all().stream().filter(d -> d.run != null && d.run.qmp == null).toList(), (d, out) -> {
+        inParallel(detached(), (d, out) -> {
             QemuRun run = d.run;
             if (run != null && run.qmp == null && !run.stopping) {
                 attach(d, run, out);

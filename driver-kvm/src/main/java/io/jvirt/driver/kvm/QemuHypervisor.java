@@ -125,27 +125,48 @@ final class QemuHypervisor implements HypervisorDriver {
             }
             host.flush(d);
         }
-        matched.sort(Comparator.comparing(d -> d.name));
-        return matched.stream().map(QemuDomain::ref).toList();
+        // No stream or Comparator.comparing: one jvirsh command lists, and each lambda a fresh
+        // JVM spins costs it about a millisecond.
+        matched.sort(BY_NAME);
+        List<DomainRef> refs = new ArrayList<>(matched.size());
+        for (QemuDomain d : matched) {
+            refs.add(d.ref());
+        }
+        return refs;
     }
+
+    private static final Comparator<QemuDomain> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(QemuDomain a, QemuDomain b) {
+            return a.name.compareTo(b.name);
+        }
+    };
 
     @Override
     public DomainRef lookupDomainByName(String name) {
-        return host.domains.byName(name).filter(this::current).map(QemuDomain::ref).orElseThrow(() -> new VirtException(
-                ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching name '" + name + "'"));
+        QemuDomain d = host.domains.byName(name).orElse(null);
+        if (d == null || !current(d)) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching name '" + name + "'");
+        }
+        return d.ref();
     }
 
     @Override
     public DomainRef lookupDomainByUuid(UUID uuid) {
-        return host.domains.byUuid(uuid).filter(this::current).map(QemuDomain::ref).orElseThrow(() -> new VirtException(
-                ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching uuid '" + uuid + "'"));
+        QemuDomain d = host.domains.byUuid(uuid).orElse(null);
+        if (d == null || !current(d)) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching uuid '" + uuid + "'");
+        }
+        return d.ref();
     }
 
     @Override
     public DomainRef lookupDomainById(int id) {
-        return host.domains.byId(id).filter(d -> current(d) && d.id() == id).map(QemuDomain::ref)
-                .orElseThrow(() -> new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
-                        "no domain with matching id " + id));
+        QemuDomain d = host.domains.byId(id).orElse(null);
+        if (d == null || !current(d) || d.id() != id) {
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching id " + id);
+        }
+        return d.ref();
     }
 
     /** Brings {@code d} up to date (see QemuHost's sync); false if it is gone meanwhile. */

@@ -114,8 +114,11 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, Path jour
     /** The live definition's facts; null if they are missing or malformed. */
     private static DomainFacts facts(Properties p) {
         Properties f = new Properties();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith(FACT))
-                .forEach(k -> f.setProperty(k.substring(FACT.length()), p.getProperty(k)));
+        for (String k : p.stringPropertyNames()) { // a loop: a fresh process spins no lambda classes
+            if (k.startsWith(FACT)) {
+                f.setProperty(k.substring(FACT.length()), p.getProperty(k));
+            }
+        }
         return DomainFacts.fromProperties(f).orElse(null);
     }
 }
