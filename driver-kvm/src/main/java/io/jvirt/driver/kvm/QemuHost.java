@@ -1,9 +1,6 @@
 package io.jvirt.driver.kvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.common.base.Throwables;
-import com.google.common.util.concurrent.Uninterruptibles;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
@@ -11,7 +8,6 @@ import io.jvirt.DomainStateReason;
 import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
-import io.jvirt.driver.kvm.qmp.QmpClient;
 import io.jvirt.driver.kvm.qmp.QmpEvent;
 import io.jvirt.driver.kvm.qmp.QmpListener;
 import io.jvirt.spi.AtomicConfigStore;
@@ -26,7 +22,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,10 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and monitors, and the event stream. One per state directory per JVM, shared by its
  * connections (QEMU's monitor takes one client, so two hosts can't both hold it); another JVM
  * opening the same URI meanwhile is refused (a lock file), and takes over once this one closed.
- * Created by the first connection, which reconnects to running guests from their status files;
- * dropped by the last, which leaves the guests running.
+ * Created by the first connection, which takes running guests back from their status files
+ * ({@link QemuReconnect}); dropped by the last, which leaves the guests running.
  *
  * <p>Locking: each {@link QemuDomain} is its own lock. Events are collected while a domain is
  * locked and published after it is released.
@@ -62,16 +53,6 @@ final class QemuHost {
     static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
-    /** Monitors connected at once (see {@link #inParallel}). */
-    private static final int ATTACH_THREADS = 8;
-    /**
-     * How long monitors of guests found running stay unconnected when nothing needs them, in ms
-     * (system property {@value #ATTACH_DELAY_PROPERTY}, default 500). Long enough for one jvirsh
-     * command, which then never connects them; a longer-lived process connects them all, so
-     * that QEMU's events are acted on as they come (on_poweroff, on_crash, crash detection)
-     * rather than at the next look.
-     */
-    static final String ATTACH_DELAY_PROPERTY = "jvirt.qemu.attachDelayMs";
 
     final QemuPaths paths;
     final Path runDir;
@@ -83,12 +64,12 @@ final class QemuHost {
     final EventDispatcher<DriverDomainEvent> events = new EventDispatcher<>();
     final QemuStoragePools storagePools;
     final QemuNetworks networks;
-    private final AtomicInteger nextId = new AtomicInteger(1);
+    /** Running guests taken back from their status files; their monitors connected on demand. */
+    final QemuReconnect reconnects = new QemuReconnect(this);
+    final AtomicInteger nextId = new AtomicInteger(1);
     private final FileChannel lockChannel;
     private final FileLock lock;
     private int refs;
-    /** Connects the monitors a while after opening (see {@link #ATTACH_DELAY_PROPERTY}); null if none was left. */
-    private Thread backgroundAttach;
 
     private QemuHost(QemuPaths paths) {
         this.paths = paths;
@@ -136,7 +117,7 @@ final class QemuHost {
     }
 
     /** Looked up when first needed: setting up logging costs a fresh process (one jvirsh command) ~10 ms. */
-    private static System.Logger log() {
+    static System.Logger log() {
         return System.getLogger(QemuHost.class.getName());
     }
 
@@ -154,30 +135,11 @@ final class QemuHost {
                     throw e;
                 }
                 HOSTS.put(paths.stateDir(), host);
-                host.scheduleAttach();
+                host.reconnects.scheduleAttach();
             }
             host.refs++;
             return host;
         }
-    }
-
-    private void scheduleAttach() {
-        if (detached().isEmpty()) {
-            return;
-        }
-        long delay = Long.getLong(ATTACH_DELAY_PROPERTY, 500);
-        backgroundAttach = new Thread(() -> {
-            try {
-                Thread.sleep(delay);
-                attachAll();
-            } catch (InterruptedException e) {
-                // the host closed first
-            } catch (RuntimeException e) {
-                log().log(System.Logger.Level.WARNING, "cannot connect to the monitors of " + runDir, e);
-            }
-        }, "qemu-attach " + runDir);
-        backgroundAttach.setDaemon(true);
-        backgroundAttach.start();
     }
 
     static void release(QemuHost host) {
@@ -194,11 +156,7 @@ final class QemuHost {
      * are handled first and their journal mark written, so the next process needn't ask QEMU.
      */
     private void shutdown() {
-        if (backgroundAttach != null) {
-            // Stops it sleeping; an attach under way finishes, so no monitor outlives the host.
-            backgroundAttach.interrupt();
-            Uninterruptibles.joinUninterruptibly(backgroundAttach);
-        }
+        reconnects.stopBackgroundAttach();
         for (QemuDomain d : domains.all()) {
             QemuRun run = d.run;
             if (run != null && run.qmp != null) {
@@ -314,91 +272,14 @@ final class QemuHost {
                 log().log(System.Logger.Level.WARNING, "ignoring unreadable config " + store.pathOf(name), e);
             }
         }
-        // Loops rather than streams here: each lambda costs a fresh process (one jvirsh command)
-        // about a millisecond to spin.
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "*" + StatusFile.SUFFIX)) {
-            for (Path f : ds) {
-                if (!f.getFileName().toString().startsWith(".tmp-")) {
-                    reconnect(f);
-                }
-            }
-        } catch (IOException e) {
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                    "cannot list '" + runDir + "': " + e.getMessage(), e);
-        }
-        // Those whose QEMU did something nobody saw are asked over their monitors, all at once:
-        // each waits mostly on its QEMU.
-        List<QemuDomain> stale = new ArrayList<>();
-        for (QemuDomain d : detached()) {
-            if (!(d.run.processAlive() && journalCurrent(d.run))) {
-                stale.add(d);
-            }
-        }
-        if (!stale.isEmpty()) {
-            inParallel(stale, this::sync);
-        }
-    }
-
-    /** The domains whose QEMU runs with its monitor not connected. */
-    private List<QemuDomain> detached() {
-        List<QemuDomain> found = new ArrayList<>();
-        for (QemuDomain d : domains.all()) {
-            if (d.run != null && d.run.qmp == null) {
-                found.add(d);
-            }
-        }
-        return found;
-    }
-
-    /**
-     * Runs {@code action} on each domain, locked, several at once, and publishes the events it
-     * collected. With sixteen guests, one monitor after another cost a fresh process most of a
-     * {@code list --all} in waiting.
-     */
-    private void inParallel(List<QemuDomain> targets, java.util.function.BiConsumer<QemuDomain, List<DriverDomainEvent>> action) {
-        List<Runnable> work = new ArrayList<>();
-        for (QemuDomain d : targets) {
-            work.add(() -> {
-                List<DriverDomainEvent> out = new ArrayList<>();
-                synchronized (d) {
-                    if (!d.removed) {
-                        action.accept(d, out);
-                    }
-                    d.outbox.addAll(out);
-                }
-                flush(d);
-            });
-        }
-        if (work.size() <= 1) {
-            work.forEach(Runnable::run);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(work.size(), ATTACH_THREADS),
-                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("qemu-attach-%d").build());
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Runnable r : work) {
-                done.add(pool.submit(r));
-            }
-            for (Future<?> f : done) {
-                try {
-                    Uninterruptibles.getUninterruptibly(f);
-                } catch (ExecutionException e) {
-                    // what the action itself throws, as when it ran on this thread
-                    Throwables.throwIfUnchecked(e.getCause());
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
+        reconnects.loadRunning();
     }
 
     /**
      * Parses and checks a definition this driver wrote; if {@code facts} is not null, they were
      * taken from it and must still name it.
      */
-    private static DomainDef parseChecked(String xml, DomainFacts facts) {
+    static DomainDef parseChecked(String xml, DomainFacts facts) {
         DomainDef def = LibvirtXml.parseDomain(xml);
         CHECKS.apply(def);
         if (facts != null && !(facts.name().equals(def.getName()) && facts.uuid().toString().equals(def.getUuid()))) {
@@ -406,192 +287,6 @@ final class QemuHost {
                     "definition of domain '" + facts.name() + "' names '" + def.getName() + "' now");
         }
         return def;
-    }
-
-    /** libvirt's qemuProcessReconnect: take a running QEMU back from its status file. */
-    private void reconnect(Path file) {
-        StatusFile status;
-        DomainFacts facts;
-        DomainDef live = null;
-        try {
-            status = StatusFile.read(file);
-            facts = status.facts();
-            if (facts == null) {
-                live = parseChecked(status.domainXml(), null);
-                facts = DomainFacts.of(live);
-            }
-        } catch (IOException | RuntimeException e) {
-            log().log(System.Logger.Level.WARNING, "ignoring unreadable status file " + file, e);
-            deleteQuietly(file);
-            return;
-        }
-        UUID uuid = facts.uuid();
-        QemuDomain d = domains.byUuid(uuid).orElse(null);
-        if (d == null) {
-            d = new QemuDomain(facts.name(), uuid);
-            if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
-                log().log(System.Logger.Level.WARNING, "status file " + file + " names a domain that exists");
-                return;
-            }
-        }
-        ProcessHandle process = ProcessHandle.of(status.pid()).orElse(null);
-        nextId.accumulateAndGet(status.id() + 1, Math::max);
-        // A guest that had powered off (QEMU said SHUTDOWN) and whose QEMU was being ended when
-        // the last process let go stopped by shutting down, not by crashing.
-        boolean wasShuttingDown = status.state().state() == DomainState.SHUTDOWN;
-        if (process == null) {
-            // QEMU died while nobody watched: shut off (crashed), as libvirt's reconnect says.
-            deleteQuietly(file);
-            deleteQuietly(runDir.resolve(d.name + ".pid"));
-            deleteQuietly(status.monitor());
-            synchronized (d) {
-                d.state = DomainStateInfo.of(wasShuttingDown ? DomainStateReason.Shutoff.SHUTDOWN
-                        : DomainStateReason.Shutoff.CRASHED);
-                if (!d.isPersistent()) {
-                    domains.remove(d);
-                    d.removed = true;
-                }
-            }
-            return;
-        }
-        QemuRun run;
-        if (live != null) {
-            run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log(),
-                    status.journal());
-        } else {
-            // The status file's XML is what this driver wrote from a checked definition. Devices
-            // QEMU deleted while no process watched are forgotten when it is first parsed.
-            DomainFacts known = facts;
-            run = new QemuRun(status.id(), known, r -> QemuMissedUnplugs.without(r,
-                    parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(),
-                    status.log(), status.journal());
-        }
-        QemuDomain domain = d;
-        run.attacher = () -> attachForCommand(domain, run);
-        synchronized (d) {
-            run.journalMark = status.journalMark();
-            run.writtenMark = status.journalMark();
-            d.run = run;
-            d.state = status.state();
-            domains.setId(d, -1, run.id);
-            if (d.isPersistent() != status.persistent() && run.processAlive()) {
-                writeStatus(d);
-            }
-            // If the status file is current, the monitor waits until a command needs it; else load
-            // brings the domain up to date (sync).
-        }
-    }
-
-    /**
-     * Brings a domain whose monitor is not connected up to date, with the domain locked: if its
-     * QEMU is gone or its journal has events the status file doesn't account for, connects to
-     * the monitor and asks QEMU (see {@link #attach}). Cheap when nothing happened: a look at
-     * the process and at the journal's last line.
-     */
-    void sync(QemuDomain d, List<DriverDomainEvent> out) {
-        QemuRun run = d.run;
-        if (run == null || run.qmp != null || run.stopping) {
-            return;
-        }
-        if (!(run.processAlive() && journalCurrent(run))) {
-            attach(d, run, out);
-        }
-    }
-
-    private static boolean journalCurrent(QemuRun run) {
-        return run.journal != null && run.journalMark != null
-                && run.journalMark.equals(QemuJournal.lastLine(run.journal));
-    }
-
-    /** {@link QemuRun#monitor()} of a run whose monitor is not connected: attach, or say it stopped. */
-    private QmpClient attachForCommand(QemuDomain d, QemuRun run) {
-        synchronized (d) {
-            if (d.run == run && run.qmp == null && !run.stopping) {
-                List<DriverDomainEvent> out = new ArrayList<>();
-                attach(d, run, out);
-                d.outbox.addAll(out); // published by the command's caller when it lets go of the domain
-            }
-            QmpClient c = run.qmp;
-            if (d.run != run || c == null) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-            }
-            return c;
-        }
-    }
-
-    /**
-     * Connects all monitors not connected yet, at once, so that QEMU's events are handled as
-     * they come (lifecycle actions, crash detection, event listeners).
-     */
-    void attachAll() {
-        inParallel(detached(), (d, out) -> {
-            QemuRun run = d.run;
-            if (run != null && run.qmp == null && !run.stopping) {
-                attach(d, run, out);
-            }
-        });
-    }
-
-    /**
-     * libvirt's qemuProcessReconnect, with the domain locked: connects to the monitor of a QEMU
-     * found from its status file and takes QEMU's word for the state. A QEMU that is gone, or
-     * whose monitor can't be had, leaves the domain shut off.
-     */
-    private void attach(QemuDomain d, QemuRun run, List<DriverDomainEvent> out) {
-        DomainStateInfo known = d.state;
-        // A guest that had powered off (QEMU said SHUTDOWN) and whose QEMU was being ended when
-        // the last process let go stopped by shutting down, not by crashing.
-        boolean wasShuttingDown = known.state() == DomainState.SHUTDOWN;
-        // Read before asking QEMU: whatever the journal gets later, the listener hears too.
-        String journalBefore = run.journal == null ? null : QemuJournal.lastLine(run.journal);
-        boolean alive = run.processAlive();
-        if (alive) {
-            try {
-                run.qmp = QmpClient.connect(run.monitor, listener(d, run), Duration.ofSeconds(10));
-                String qemuState = run.qmp.execute("query-status").path("status").asText();
-                run.journalMark = journalBefore;
-                d.state = switch (qemuState) {
-                    case "running" -> known.state() == DomainState.RUNNING ? known
-                            : DomainStateInfo.of(DomainStateReason.Running.UNKNOWN);
-                    case "shutdown" -> DomainStateInfo.of(DomainStateReason.Shutdown.UNKNOWN);
-                    // libvirt's qemuProcessUpdateState: a panic seen by nobody is a crash
-                    case "guest-panicked" -> known.state() == DomainState.PAUSED ? known
-                            : DomainStateInfo.of(DomainStateReason.Crashed.PANICKED);
-                    default -> known.state() == DomainState.PAUSED ? known
-                            : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
-                };
-                if ("shutdown".equals(qemuState)) {
-                    // The guest powered off while nobody watched and QEMU waits (-no-shutdown):
-                    // end it here, so this connection already sees it shut off. Left to the
-                    // monitor's EOF, a short-lived process (one jvirsh command) would exit
-                    // first and the next one would take the vanished QEMU for a crash. The
-                    // status file says so first, in case this process ends midway.
-                    writeStatus(d);
-                    run.sawShutdown = true;
-                    run.stopping = true;
-                    kill(run.process, Duration.ofSeconds(5));
-                    stopped(d, DomainTransition.SHUTDOWN, out);
-                    return;
-                }
-                boolean forgot = run.defParsed() && QemuMissedUnplugs.forget(run.qmp, run.def());
-                if (forgot || !d.state.equals(known) || !java.util.Objects.equals(run.journalMark, run.writtenMark)) {
-                    writeStatus(d); // else the file already says it all: no XML to format, no fsync
-                }
-                return;
-            } catch (RuntimeException e) {
-                log().log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
-                if (run.qmp != null) {
-                    run.qmp.close();
-                }
-            }
-        }
-        // The monitor can't be had back: kill what is left so the guest never runs twice
-        // (libvirt does the same) and call it crashed.
-        if (alive) {
-            run.stopping = true;
-            kill(run.process, Duration.ofSeconds(5));
-        }
-        stopped(d, wasShuttingDown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, out);
     }
 
     // ---- lifecycle, with the domain locked by the caller ----
@@ -748,7 +443,7 @@ final class QemuHost {
 
     // ---- what QEMU says unprompted ----
 
-    private QmpListener listener(QemuDomain d, QemuRun run) {
+    QmpListener listener(QemuDomain d, QemuRun run) {
         return new QmpListener() {
             @Override
             public void onEvent(QmpEvent event) {

@@ -115,7 +115,7 @@ final class QemuHypervisor implements HypervisorDriver {
         for (QemuDomain d : host.domains.view()) {
             List<DriverDomainEvent> out = new ArrayList<>();
             synchronized (d) {
-                host.sync(d, out);
+                host.reconnects.sync(d, out);
                 d.outbox.addAll(out);
                 if (!d.removed && DomainListFilter.matches(flags, new DomainListFilter.Facts(
                         d.stateKind(), d.isPersistent(), QemuSave.hasManagedImage(host, d), d.autostart,
@@ -174,7 +174,7 @@ final class QemuHypervisor implements HypervisorDriver {
         List<DriverDomainEvent> out = new ArrayList<>();
         boolean present;
         synchronized (d) {
-            host.sync(d, out);
+            host.reconnects.sync(d, out);
             d.outbox.addAll(out);
             present = !d.removed;
         }
@@ -206,7 +206,7 @@ final class QemuHypervisor implements HypervisorDriver {
                         if (change) {
                             d.awaitNoAsyncJob();
                         }
-                        host.sync(d, out);
+                        host.reconnects.sync(d, out);
                         if (d.removed) {
                             continue; // a transient domain whose QEMU had gone, or undefined meanwhile
                         }
@@ -706,7 +706,7 @@ final class QemuHypervisor implements HypervisorDriver {
 
     @Override
     public Subscription onDomainEvent(DomainRef filter, Consumer<DriverDomainEvent> listener) {
-        host.attachAll(); // events come over the monitors: connect those nobody needed yet
+        host.reconnects.attachAll(); // events come over the monitors: connect those nobody needed yet
         return subscriptions.track(host.events.subscribe(
                 e -> filter == null || e.domain().uuid().equals(filter.uuid()), listener));
     }

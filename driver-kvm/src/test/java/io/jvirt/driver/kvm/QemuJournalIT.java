@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QemuJournalIT {
     /** The child JVMs and this one leave the monitors alone unless a command needs them. */
     private static final List<String> NO_BACKGROUND_ATTACH =
-            List.of("-D" + QemuHost.ATTACH_DELAY_PROPERTY + "=3600000");
+            List.of("-D" + QemuReconnect.ATTACH_DELAY_PROPERTY + "=3600000");
 
     @TempDir
     Path root;
@@ -38,7 +38,7 @@ class QemuJournalIT {
 
     @AfterEach
     void killQemus() {
-        System.clearProperty(QemuHost.ATTACH_DELAY_PROPERTY);
+        System.clearProperty(QemuReconnect.ATTACH_DELAY_PROPERTY);
         QemuEmbedDriverIT.killOurQemus();
     }
 
@@ -102,7 +102,7 @@ class QemuJournalIT {
         assertTrue(out.contains(line("before", DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN), id)), out);
 
         // A host that is open already notices as well, at its next look.
-        System.setProperty(QemuHost.ATTACH_DELAY_PROPERTY, "3600000");
+        System.setProperty(QemuReconnect.ATTACH_DELAY_PROPERTY, "3600000");
         try (Connection c = Virt.open(QemuEmbedDriverIT.uri(root))) {
             Domain g = c.lookupDomainByName("g");
             assertEquals(DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN), g.state());
