@@ -324,7 +324,7 @@ final class QemuHost {
         appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
         Process process = QemuProcess.start(argv, log);
         QemuRun run = new QemuRun(id, live, process.toHandle(),
-                process.info().startInstant().orElse(null), monitor, log, journal);
+                QemuProcess.startTicks(process.pid()), monitor, log, journal);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
             // Paused (-S), QEMU has sent no event yet: the state accounts for the whole journal.
@@ -402,7 +402,7 @@ final class QemuHost {
         QemuRun run = d.run;
         DomainDef live = LibvirtXml.copy(run.def());
         live.setId(run.id);
-        new StatusFile(run.process.pid(), run.startTime, run.monitor, run.log, run.journal, run.journalMark, run.id,
+        new StatusFile(run.process.pid(), run.startTicks, run.monitor, run.log, run.journal, run.journalMark, run.id,
                 d.state, d.isPersistent(), LibvirtXml.format(live), DomainFacts.of(live))
                 .write(StatusFile.pathFor(runDir, d.uuid));
         run.writtenMark = run.journalMark;

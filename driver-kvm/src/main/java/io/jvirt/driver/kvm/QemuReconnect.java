@@ -218,14 +218,14 @@ final class QemuReconnect {
         }
         QemuRun run;
         if (live != null) {
-            run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log(),
+            run = new QemuRun(status.id(), live, process, status.startTicks(), status.monitor(), status.log(),
                     status.journal());
         } else {
             // The status file's XML is what this driver wrote from a checked definition. Devices
             // QEMU deleted while no process watched are forgotten when it is first parsed.
             DomainFacts known = facts;
             run = new QemuRun(status.id(), known, r -> QemuMissedUnplugs.without(r,
-                    QemuHost.parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(),
+                    QemuHost.parseChecked(status.domainXml(), known)), process, status.startTicks(), status.monitor(),
                     status.log(), status.journal());
         }
         QemuDomain domain = d;

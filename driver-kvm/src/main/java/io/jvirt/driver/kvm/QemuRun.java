@@ -6,8 +6,6 @@ import io.jvirt.VirtException;
 import io.jvirt.driver.kvm.qmp.QmpClient;
 import io.jvirt.xml.DomainDef;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,8 +18,8 @@ final class QemuRun {
     private Function<QemuRun, DomainDef> pendingDef;
     private DomainFacts pendingFacts;
     final ProcessHandle process;
-    /** The process's start time, so that a reused pid is never taken for our QEMU. */
-    final Instant startTime;
+    /** The process's start ({@link QemuProcess#startTicks}), so that a reused pid is never taken for our QEMU; -1 if unknown. */
+    final long startTicks;
     final Path monitor;
     final Path log;
     /** This QEMU's {@link QemuJournal}; null for one started before journals were kept. */
@@ -67,20 +65,20 @@ final class QemuRun {
     /** A dump waiting for QEMU's DUMP_COMPLETED (see QemuCoreDump); null when none runs. */
     volatile java.util.concurrent.CompletableFuture<com.fasterxml.jackson.databind.JsonNode> dumpCompleted;
 
-    QemuRun(int id, DomainDef def, ProcessHandle process, Instant startTime, Path monitor, Path log, Path journal) {
+    QemuRun(int id, DomainDef def, ProcessHandle process, long startTicks, Path monitor, Path log, Path journal) {
         this.id = id;
         this.def = def;
         this.process = process;
-        this.startTime = startTime;
+        this.startTicks = startTicks;
         this.monitor = monitor;
         this.log = log;
         this.journal = journal;
     }
 
     /** As the other constructor, with a live definition known by its facts and parsed by {@code source} on first need. */
-    QemuRun(int id, DomainFacts facts, Function<QemuRun, DomainDef> source, ProcessHandle process, Instant startTime,
+    QemuRun(int id, DomainFacts facts, Function<QemuRun, DomainDef> source, ProcessHandle process, long startTicks,
             Path monitor, Path log, Path journal) {
-        this(id, (DomainDef) null, process, startTime, monitor, log, journal);
+        this(id, (DomainDef) null, process, startTicks, monitor, log, journal);
         this.pendingDef = source;
         this.pendingFacts = facts;
     }
@@ -125,11 +123,6 @@ final class QemuRun {
 
     /** True if {@link #process} still is the QEMU we started (alive, same start time). */
     boolean processAlive() {
-        if (!process.isAlive()) {
-            return false;
-        }
-        Instant now = process.info().startInstant().orElse(null);
-        return startTime == null || now == null
-                || Math.abs(Duration.between(now, startTime).toMillis()) < 2000;
+        return startTicks < 0 ? process.isAlive() : QemuProcess.startTicks(process.pid()) == startTicks;
     }
 }

@@ -17,12 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Properties;
 
 /**
  * The runtime record of a running domain, DIR/run/qemu/UUID.status (libvirt's status XML, as
- * Java properties): pid and its start time, monitor socket, log, id, state, the live domain XML
+ * Java properties): pid and its start ({@link QemuProcess#startTicks}), monitor socket, log, id, state, the live domain XML
  * and its {@link DomainFacts}, so that listing the domain needn't parse that XML, and the
  * {@link QemuJournal} line up to which the state accounts for QEMU's events. Properties, not
  * JSON: a fresh process lists domains from these files, and the JDK reads properties without
@@ -30,7 +29,7 @@ import java.util.Properties;
  * A connection opened later, in this JVM or another, reconnects to the guest from it.
  * Written atomically (temp file, fsync, rename), like the persistent configs.
  */
-record StatusFile(long pid, Instant startTime, Path monitor, Path log, Path journal, String journalMark, int id,
+record StatusFile(long pid, long startTicks, Path monitor, Path log, Path journal, String journalMark, int id,
         DomainStateInfo state, boolean persistent, String domainXml, DomainFacts facts) {
     static final String SUFFIX = ".status";
     private static final String FACT = "facts.";
@@ -42,9 +41,7 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, Path jour
     void write(Path file) {
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(pid));
-        if (startTime != null) {
-            p.setProperty("startTime", Long.toString(startTime.toEpochMilli())); // parsing ISO text costs java.time's formatters
-        }
+        p.setProperty("startTicks", Long.toString(startTicks));
         p.setProperty("monitor", monitor.toString());
         p.setProperty("log", log.toString());
         if (journal != null) {
@@ -98,9 +95,8 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, Path jour
         }
         try {
             DomainState s = DomainState.valueOf(p.getProperty("state"));
-            String start = p.getProperty("startTime");
             String journal = p.getProperty("journal");
-            return new StatusFile(Long.parseLong(p.getProperty("pid")), start == null ? null : Instant.ofEpochMilli(Long.parseLong(start)),
+            return new StatusFile(Long.parseLong(p.getProperty("pid")), Long.parseLong(p.getProperty("startTicks", "-1")),
                     Path.of(p.getProperty("monitor")), Path.of(p.getProperty("log")),
                     journal == null ? null : Path.of(journal), p.getProperty("journalMark"),
                     Integer.parseInt(p.getProperty("id")),
