@@ -2,6 +2,7 @@ package io.jvirt;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -89,6 +90,32 @@ public interface Connection extends AutoCloseable {
 
     /** The domains that pass all the given filters (none: every domain). */
     List<Domain> listAllDomains(ListDomainsFlag... flags);
+
+    /**
+     * The statistics of every domain that passes the flags' filters, libvirt's
+     * {@code virConnectGetAllDomainStats}: the {@code groups} asked for (empty: every group the
+     * driver supports); a group the driver lacks is left out, or with
+     * {@link DomainStatsFlag#ENFORCE_STATS} fails the call with
+     * {@link ErrorCode#ARGUMENT_UNSUPPORTED}.
+     *
+     * <pre>{@code
+     * for (DomainStatsRecord r : conn.allDomainStats(Set.of(DomainStatsGroup.STATE), DomainStatsFlag.ACTIVE)) {
+     *     System.out.println(r.domain().name() + " " + r.stats().get("state.state"));
+     * }
+     * }</pre>
+     *
+     * @since 0.1
+     */
+    List<DomainStatsRecord> allDomainStats(Set<DomainStatsGroup> groups, DomainStatsFlag... flags);
+
+    /**
+     * As {@link #allDomainStats}, for the given domains of this connection in their order
+     * (libvirt's {@code virDomainListGetStats}); the flags' filters still apply.
+     *
+     * @since 0.1
+     */
+    List<DomainStatsRecord> domainListStats(List<Domain> domains, Set<DomainStatsGroup> groups,
+            DomainStatsFlag... flags);
 
     /** The domain called {@code name}, else {@link ErrorCode#NO_DOMAIN}. */
     Domain lookupDomainByName(String name);
