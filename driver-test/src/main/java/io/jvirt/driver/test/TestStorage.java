@@ -166,6 +166,8 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public String poolXml(StoragePoolRef ref, boolean inactive) {
+        // libvirt's testStoragePoolGetXMLDesc takes no flags, VIR_STORAGE_XML_INACTIVE included.
+        TestHypervisor.checkFlags(inactive ? 1 : 0, 0, "testStoragePoolGetXMLDesc");
         return with(ref.name(), Need.ANY, p -> LibvirtXml.format(p.def()));
     }
 
