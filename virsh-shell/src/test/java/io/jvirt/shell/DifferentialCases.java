@@ -87,6 +87,16 @@ final class DifferentialCases {
                       <memory>65536</memory>
                       <os><type>hvm</type></os>
                     </domain>
+                    """,
+            "iothreads.xml", """
+                    <domain type='test'>
+                      <name>io</name>
+                      <uuid>44444444-5555-6666-7777-888888888888</uuid>
+                      <memory>65536</memory>
+                      <vcpu>2</vcpu>
+                      <iothreads>2</iothreads>
+                      <os><type>hvm</type></os>
+                    </domain>
                     """);
 
     static List<DifferentialCase> all() {
@@ -194,6 +204,26 @@ final class DifferentialCases {
                 script("vol-backing", "vol-create-as default-pool base 1M; vol-create-as default-pool snap 1M "
                         + "--backing-vol base --backing-vol-format raw --print-xml; "
                         + "vol-create-as default-pool snap 1M --backing-vol nosuch"),
+                // ---- domstats ----
+                script("domstats", "domstats; domstats --state; domstats --raw --backing --nowait test; "
+                        + "domstats --cpu-total --balloon --vcpu --interface --block --perf --iothread --memory "
+                        + "--dirtyrate --vm; domstats --iothread --enforce test; domstats --state --iothread --enforce"),
+                script("domstats-enforce", "domstats --cpu-total --enforce; domstats --state --vm --enforce; "
+                        + "domstats --perf --balloon --enforce test; domstats --dirtyrate --memory --enforce test"),
+                script("domstats-filters", "define demo.xml; domstats; domstats --list-inactive; "
+                        + "domstats --list-active --list-inactive; domstats --list-running test demo; "
+                        + "domstats --list-shutoff test; domstats --list-persistent --list-transient; "
+                        + "domstats --list-transient; domstats --list-other; start demo; suspend demo; "
+                        + "domstats --list-paused; domstats --list-running; domstats demo test demo 1; "
+                        + "domstats --domain test; domstats --state 11111111-2222-3333-4444-555555555555"),
+                script("domstats-transient", "create nouuid.xml; domstats --list-transient; "
+                        + "domstats --list-persistent; domstats fresh test --state; destroy fresh; domstats fresh"),
+                script("domstats-iothreads", "define iothreads.xml; domstats --iothread io; start io; "
+                        + "domstats --iothread --enforce io; domstats io"),
+                script("domstats-errors", "domstats nosuch; domstats test nosuch; domstats 99; domstats \"\"; "
+                        + "domstats test --list-shutoff nosuch"),
+                script("domstats-bad-option", "domstats --bogus"),
+                script("domstats-help", "help domstats; domstats --help"),
                 script("storage-errors", "net-autostart nosuch; pool-autostart nosuch; pool-autostart default-pool --disable; "
                         + "pool-info default-pool; net-destroy nosuch; pool-undefine default-pool; pool-refresh nosuch"),
                 script("connect-in-batch", "connect test:///default; uri; connect --name test:///default --readonly; "
@@ -274,6 +304,8 @@ final class DifferentialCases {
                 of("complete", "-c", "test:///default", "complete", "--", "shutdown", "test", "--mode", ""),
                 of("complete-options", "-c", "test:///default", "complete", "--", "list", "--a"),
                 of("complete-domain", "-c", "test:///default", "complete", "--", "dominfo", "t"),
-                of("complete-none", "-c", "test:///default", "complete", "--", "dominfo", "test", ""));
+                of("complete-none", "-c", "test:///default", "complete", "--", "dominfo", "test", ""),
+                of("complete-domstats", "-c", "test:///default", "complete", "--", "domstats", "--list-"),
+                of("complete-domstats-domain", "-c", "test:///default", "complete", "--", "domstats", "--state", "t"));
     }
 }
