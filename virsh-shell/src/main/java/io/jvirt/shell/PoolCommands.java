@@ -7,6 +7,7 @@ import static io.jvirt.shell.OptionSpec.string;
 
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePool;
+import io.jvirt.StoragePoolBuildFlag;
 import io.jvirt.StoragePoolCreateFlag;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StoragePoolState;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** virsh's "Storage Pool" group. */
 final class PoolCommands {
@@ -27,12 +29,20 @@ final class PoolCommands {
     }
 
     static List<CommandSpec> commands() {
+        List<CommandSpec> byXArgs = PoolDefineAs.commands();
         return List.of(
         cmd("pool-autostart", "autostart a pool",
                 "Configure a pool to be automatically started at boot.",
                 PoolCommands::autostart,
                 data("pool", "pool name or uuid", Completion.POOL),
                 bool("disable", "disable autostarting")),
+        cmd("pool-build", "build a pool",
+                "Build a given pool.",
+                PoolCommands::build,
+                data("pool", "pool name or uuid", Completion.POOL),
+                bool("no-overwrite", "do not overwrite any existing data"),
+                bool("overwrite", "overwrite any existing data")),
+        byXArgs.get(0),
         cmd("pool-create", "create a pool from an XML file",
                 "Create a pool.",
                 PoolCommands::create,
@@ -40,11 +50,16 @@ final class PoolCommands {
                 bool("build", "build the pool as normal"),
                 bool("no-overwrite", "do not overwrite any existing data"),
                 bool("overwrite", "overwrite any existing data")),
+        byXArgs.get(1),
         cmd("pool-define", "define an inactive persistent storage pool or modify an existing persistent one from an XML file",
                 "Define or modify a persistent storage pool.",
                 PoolCommands::define,
                 data("file", "file containing an XML pool description", Completion.FILE),
                 bool("validate", "validate the XML against the schema")),
+        cmd("pool-delete", "delete a pool",
+                "Delete a given pool.",
+                PoolCommands::delete,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-destroy", "destroy (stop) a pool",
                 "Forcefully stop a given pool. Raw data in the pool is untouched",
                 PoolCommands::destroy,
@@ -74,6 +89,10 @@ final class PoolCommands {
                 bool("details", "display extended details for pools"),
                 bool("uuid", "list UUID of active pools only"),
                 bool("name", "list name of active pools only")),
+        cmd("pool-name", "convert a pool UUID to pool name",
+                null,
+                PoolCommands::name,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-refresh", "refresh a pool",
                 "Refresh a given pool.",
                 PoolCommands::refresh,
@@ -88,7 +107,55 @@ final class PoolCommands {
         cmd("pool-undefine", "undefine an inactive pool",
                 "Undefine the configuration for an inactive pool.",
                 PoolCommands::undefine,
+                data("pool", "pool name or uuid", Completion.POOL)),
+        cmd("pool-uuid", "convert a pool name to pool UUID",
+                null,
+                PoolCommands::uuid,
                 data("pool", "pool name or uuid", Completion.POOL)));
+    }
+
+    static boolean build(Invocation inv) {
+        // Unlike pool-start --build, virsh lets both through and the driver judges the flags.
+        List<StoragePoolBuildFlag> flags = new ArrayList<>();
+        if (inv.bool("no-overwrite")) {
+            flags.add(StoragePoolBuildFlag.NO_OVERWRITE);
+        }
+        if (inv.bool("overwrite")) {
+            flags.add(StoragePoolBuildFlag.OVERWRITE);
+        }
+        return act(inv, pool -> pool.build(flags.toArray(new StoragePoolBuildFlag[0])), "build", "built");
+    }
+
+    /**
+     * The shape of virsh's simple pool commands: look the pool up, act on it, then
+     * "Pool NAME DONE" (quiet under -q) or "Failed to VERB pool NAME" with the library error.
+     */
+    private static boolean act(Invocation inv, Consumer<StoragePool> action, String verb, String done) {
+        StoragePool pool = Lookups.pool(inv, "pool");
+        String name = inv.required("pool");
+        try {
+            action.accept(pool);
+        } catch (VirtException e) {
+            throw CommandFailure.of("Failed to " + verb + " pool " + name, e);
+        }
+        inv.printExtra("Pool " + name + " " + done + "\n");
+        return true;
+    }
+
+    static boolean delete(Invocation inv) {
+        return act(inv, StoragePool::delete, "delete", "deleted");
+    }
+
+    static boolean name(Invocation inv) {
+        StoragePool pool = Lookups.poolByText(inv, "pool", inv.required("pool"), Lookups.BY_UUID);
+        inv.print(pool.name() + "\n");
+        return true;
+    }
+
+    static boolean uuid(Invocation inv) {
+        StoragePool pool = Lookups.poolByText(inv, "pool", inv.required("pool"), Lookups.BY_NAME);
+        inv.print(pool.uuid() + "\n");
+        return true;
     }
 
     static boolean autostart(Invocation inv) {
@@ -107,7 +174,7 @@ final class PoolCommands {
     }
 
     /** The flags of pool-start and pool-create, as virsh's cmdPoolStart builds them. */
-    private static StoragePoolCreateFlag[] createFlags(Invocation inv) {
+    static StoragePoolCreateFlag[] createFlags(Invocation inv) {
         boolean overwrite = inv.bool("overwrite");
         boolean noOverwrite = inv.bool("no-overwrite");
         Invocation.exclusive("overwrite", overwrite, "no-overwrite", noOverwrite);
@@ -152,15 +219,7 @@ final class PoolCommands {
     }
 
     static boolean destroy(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.destroy();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to destroy pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " destroyed\n");
-        return true;
+        return act(inv, StoragePool::destroy, "destroy", "destroyed");
     }
 
     static boolean dumpxml(Invocation inv) {
@@ -335,15 +394,7 @@ final class PoolCommands {
     }
 
     static boolean refresh(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.refresh();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to refresh pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " refreshed\n");
-        return true;
+        return act(inv, StoragePool::refresh, "refresh", "refreshed");
     }
 
     static boolean start(Invocation inv) {
@@ -360,14 +411,6 @@ final class PoolCommands {
     }
 
     static boolean undefine(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.undefine();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to undefine pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " has been undefined\n");
-        return true;
+        return act(inv, StoragePool::undefine, "undefine", "has been undefined");
     }
 }

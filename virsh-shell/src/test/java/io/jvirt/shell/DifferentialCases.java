@@ -224,6 +224,56 @@ final class DifferentialCases {
                         + "domstats test --list-shutoff nosuch"),
                 script("domstats-bad-option", "domstats --bogus"),
                 script("domstats-help", "help domstats; domstats --help"),
+                // ---- pools from options, build, delete, names ----
+                script("pool-define-as-print", "pool-define-as p1 dir --print-xml; "
+                        + "pool-define-as p1 netfs --source-host h --source-path /x --source-dev /dev/sda "
+                        + "--source-name nm --target /t --source-format nfs --auth-type chap --auth-username u "
+                        + "--secret-usage us --adapter-name host0 --source-protocol-ver 4 --source-initiator iqn.x "
+                        + "--print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-wwnn c "
+                        + "--adapter-parent-wwpn d --adapter-parent-fabric-wwn e --secret-uuid x --auth-type chap "
+                        + "--auth-username u --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent pp --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-fabric-wwn f --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-wwnn f --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --print-xml; "
+                        + "pool-define-as p1 rbd --auth-type ceph --auth-username u --secret-uuid 0 --print-xml; "
+                        + "pool-define-as p1 netfs --source-protocol-ver 3 --print-xml; "
+                        + "pool-define-as p1 dir h /src /dev/x nm /t fmt atype auser --print-xml; "
+                        + "pool-define-as --print-xml --type dir --name \"a<b'&\" --target \"/t&<\"; "
+                        + "pool-create-as p4 dir --no-overwrite --print-xml --source-initiator iqn"),
+                script("pool-define-as-errors", "pool-define-as p1 dir --target '' --source-format ''; "
+                        + "pool-define-as p1 dir --source-initiator '' --source-protocol-ver ''; "
+                        + "pool-define-as p1 dir --source-initiator '' --adapter-parent-fabric-wwn ''; "
+                        + "pool-define-as p1 '' --source-host '' --secret-usage a --secret-uuid b; "
+                        + "pool-define-as '' dir; pool-create-as p1 dir --secret-usage a --secret-uuid b "
+                        + "--overwrite --no-overwrite; pool-define-as p1 dir; pool-define-as p2 bogus --target /x; "
+                        + "pool-define-as default-pool dir --target /y; pool-create-as p3 dir; "
+                        + "pool-create-as default-pool dir --target /z; pool-list --all"),
+                script("pool-define-as", "pool-define-as p1 dir --target /p1; pool-list --all; pool-dumpxml p1; "
+                        + "pool-start p1; pool-info p1; pool-define-as p1 dir --target /other; pool-dumpxml p1 --inactive; "
+                        + "pool-destroy p1; pool-undefine p1; pool-list --all"),
+                script("pool-create-as", "pool-create-as p3 dir --target /p3; pool-list --all --details; "
+                        + "pool-create-as p4 dir --target /p4 --build --overwrite; pool-create-as p5 --type dir "
+                        + "--name p5 --target /p5 --build; pool-dumpxml p3; pool-destroy p3; pool-list --all"),
+                script("pool-define-as-missing-type", "pool-define-as p1"),
+                script("pool-define-as-missing-name", "pool-create-as --type dir"),
+                script("pool-build-delete", "pool-build default-pool; pool-build default-pool --overwrite; "
+                        + "pool-build default-pool --no-overwrite --overwrite; pool-build nosuch; "
+                        + "pool-delete default-pool; pool-destroy default-pool; pool-build default-pool; "
+                        + "pool-build default-pool --no-overwrite; pool-delete default-pool; pool-delete nosuch; "
+                        + "pool-start default-pool; pool-list --all"),
+                script("pool-build-missing", "pool-build --overwrite"),
+                script("pool-delete-missing", "pool-delete"),
+                script("pool-vol-names", "pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566; pool-name default-pool; "
+                        + "pool-uuid default-pool; pool-uuid dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566; pool-name nosuch; "
+                        + "pool-uuid nosuch; pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4567; "
+                        + "vol-create-as default-pool v1 1M; vol-key v1 --pool default-pool; vol-name /default-pool/v1; "
+                        + "vol-pool /default-pool/v1; vol-pool --uuid /default-pool/v1; vol-key /default-pool/v1; "
+                        + "vol-name v1; vol-pool v1; vol-key nosuch; vol-key v1 --pool nosuch"),
+                script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
+                script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
+                        + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool"),
                 script("storage-errors", "net-autostart nosuch; pool-autostart nosuch; pool-autostart default-pool --disable; "
                         + "pool-info default-pool; net-destroy nosuch; pool-undefine default-pool; pool-refresh nosuch"),
                 script("connect-in-batch", "connect test:///default; uri; connect --name test:///default --readonly; "
@@ -306,6 +356,11 @@ final class DifferentialCases {
                 of("complete-domain", "-c", "test:///default", "complete", "--", "dominfo", "t"),
                 of("complete-none", "-c", "test:///default", "complete", "--", "dominfo", "test", ""),
                 of("complete-domstats", "-c", "test:///default", "complete", "--", "domstats", "--list-"),
-                of("complete-domstats-domain", "-c", "test:///default", "complete", "--", "domstats", "--state", "t"));
+                of("complete-domstats-domain", "-c", "test:///default", "complete", "--", "domstats", "--state", "t"),
+                of("complete-pool-build", "-c", "test:///default", "complete", "--", "pool-build", ""),
+                of("complete-pool-build-options", "-c", "test:///default", "complete", "--", "pool-build",
+                        "default-pool", "--"),
+                of("complete-pool-define-as", "-c", "test:///default", "complete", "--", "pool-define-as", "p1",
+                        "dir", "--adapter-p"));
     }
 }
