@@ -143,16 +143,20 @@ final class Lookups {
      * {@code --pool} when given, else by key, else by path.
      */
     static StorageVolume volume(Invocation inv) {
-        return volume(inv, true);
+        return volume(inv, "pool");
     }
 
-    /** As {@link #volume(Invocation)}; without {@code hasPoolOption}, by key or path only (vol-name, vol-pool). */
-    static StorageVolume volume(Invocation inv, boolean hasPoolOption) {
+    /**
+     * As {@link #volume(Invocation)}, with the pool in option {@code poolOption}
+     * (vol-create-from's {@code --inputpool}); null for commands without one, which find
+     * volumes by key or path only (vol-name, vol-pool).
+     */
+    static StorageVolume volume(Invocation inv, String poolOption) {
         String n = inv.required("vol");
-        String p = hasPoolOption ? inv.string("pool") : null;
+        String p = poolOption != null ? inv.string(poolOption) : null;
         StoragePool pool = null;
         if (p != null) {
-            pool = poolByText(inv, "pool", p);
+            pool = poolByText(inv, poolOption, p);
             boolean active;
             try {
                 active = pool.isActive();
@@ -192,8 +196,8 @@ final class Lookups {
             }
         }
         if (vol == null) {
-            throw CommandFailure.of(pool != null || !hasPoolOption ? "failed to get vol '" + n + "'"
-                    : "failed to get vol '" + n + "', specifying --pool might help", last);
+            throw CommandFailure.of(pool != null || poolOption == null ? "failed to get vol '" + n + "'"
+                    : "failed to get vol '" + n + "', specifying --" + poolOption + " might help", last);
         }
         if (pool != null && !vol.pool().name().equals(pool.name())) {
             throw CommandFailure.of("Requested volume '" + n + "' is not in pool '" + pool.name() + "'");

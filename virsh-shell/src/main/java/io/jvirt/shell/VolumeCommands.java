@@ -27,6 +27,7 @@ final class VolumeCommands {
 
     static List<CommandSpec> commands() {
         return List.of(
+        VolumeCopies.cloneSpec(),
         cmd("vol-create-as", "create a volume from a set of args",
                 "Create a vol.",
                 VolumeCommands::createAs,
@@ -46,6 +47,7 @@ final class VolumeCommands {
                 data("file", "file containing an XML vol description", Completion.FILE),
                 bool("prealloc-metadata", "preallocate metadata (for qcow2 instead of full allocation)"),
                 bool("validate", "validate the XML against the schema")),
+        VolumeCopies.createFromSpec(),
         cmd("vol-delete", "delete a vol",
                 "Delete a given vol.",
                 VolumeCommands::delete,
@@ -299,12 +301,12 @@ final class VolumeCommands {
     }
 
     static boolean name(Invocation inv) {
-        inv.print(Lookups.volume(inv, false).name() + "\n");
+        inv.print(Lookups.volume(inv, null).name() + "\n");
         return true;
     }
 
     static boolean pool(Invocation inv) {
-        StoragePool pool = Lookups.volume(inv, false).pool();
+        StoragePool pool = Lookups.volume(inv, null).pool();
         inv.print((inv.bool("uuid") ? pool.uuid().toString() : pool.name()) + "\n");
         return true;
     }

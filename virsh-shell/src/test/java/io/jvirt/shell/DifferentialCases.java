@@ -271,6 +271,23 @@ final class DifferentialCases {
                         + "vol-create-as default-pool v1 1M; vol-key v1 --pool default-pool; vol-name /default-pool/v1; "
                         + "vol-pool /default-pool/v1; vol-pool --uuid /default-pool/v1; vol-key /default-pool/v1; "
                         + "vol-name v1; vol-pool v1; vol-key nosuch; vol-key v1 --pool nosuch"),
+                script("vol-clone", "vol-create-as default-pool v1 1M; vol-clone v1 v1c --pool default-pool; "
+                        + "vol-list default-pool; vol-clone v1 v1d --pool default-pool --print-xml; "
+                        + "vol-clone /default-pool/v1 v1c; vol-clone nosuch x --pool default-pool; vol-clone nosuch x; "
+                        + "vol-clone v1 v1e --pool default-pool --prealloc-metadata; "
+                        + "vol-clone v1 v1f --pool default-pool --reflink; vol-clone v1 v1g --pool nosuch; "
+                        + "vol-dumpxml v1c --pool default-pool; vol-list default-pool --details"),
+                script("vol-create-from", "vol-create-as default-pool v1 1M; vol-create-from default-pool vol.xml v1; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool default-pool; vol-list default-pool --details; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool default-pool; "
+                        + "vol-create-from default-pool /nonexistent v1 --inputpool default-pool; "
+                        + "vol-create-from nosuch /nonexistent v1; vol-create-from default-pool vol.xml nosuch --inputpool default-pool; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool nosuch; "
+                        + "vol-create-from default-pool vol.xml /default-pool/v1 --reflink; "
+                        + "pool-destroy default-pool; vol-clone v1 v3 --pool default-pool; "
+                        + "vol-create-from default-pool vol.xml v1"),
+                script("vol-copies-help", "help vol-clone; help vol-create-from"),
+                script("vol-clone-missing", "vol-clone v1"),
                 script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
                 script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
                         + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool"),
