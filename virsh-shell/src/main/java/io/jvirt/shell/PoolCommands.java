@@ -111,7 +111,8 @@ final class PoolCommands {
         cmd("pool-uuid", "convert a pool name to pool UUID",
                 null,
                 PoolCommands::uuid,
-                data("pool", "pool name or uuid", Completion.POOL)));
+                data("pool", "pool name or uuid", Completion.POOL)),
+        PoolEventCommand.spec());
     }
 
     static boolean build(Invocation inv) {

@@ -30,7 +30,7 @@ final class PoolDefineAs {
                 string("source-path", "source path for underlying storage"),
                 string("source-dev", "source device for underlying storage"),
                 string("source-name", "source name for underlying storage"),
-                string("target", "target for underlying storage", Completion.FILE),
+                string("target", "target for underlying storage"),
                 string("source-format", "format for underlying storage"),
                 string("auth-type", "auth type to be used for underlying storage"),
                 string("auth-username", "auth username to be used for underlying storage"),

@@ -288,9 +288,16 @@ final class DifferentialCases {
                         + "vol-create-from default-pool vol.xml v1"),
                 script("vol-copies-help", "help vol-clone; help vol-create-from"),
                 script("vol-clone-missing", "vol-clone v1"),
+                script("pool-event", "pool-event --list; pool-event --list --event lifecycle; "
+                        + "pool-event --event lifecycle --timeout 1; "
+                        + "pool-event --event refresh --pool default-pool --timeout 1 --loop; "
+                        + "pool-event --event refresh --pool nosuch --timeout 1; pool-event --event lifecycle --timeout 0; "
+                        + "pool-event; pool-event --event bogus; pool-event --pool nosuch"),
+                script("pool-event-positional", "pool-event nosuch --event lifecycle --timeout 1"),
                 script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
                 script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
-                        + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool"),
+                        + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool; "
+                        + "help pool-event"),
                 script("storage-errors", "net-autostart nosuch; pool-autostart nosuch; pool-autostart default-pool --disable; "
                         + "pool-info default-pool; net-destroy nosuch; pool-undefine default-pool; pool-refresh nosuch"),
                 script("connect-in-batch", "connect test:///default; uri; connect --name test:///default --readonly; "
@@ -377,6 +384,10 @@ final class DifferentialCases {
                 of("complete-pool-build", "-c", "test:///default", "complete", "--", "pool-build", ""),
                 of("complete-pool-build-options", "-c", "test:///default", "complete", "--", "pool-build",
                         "default-pool", "--"),
+                of("complete-pool-event", "-c", "test:///default", "complete", "--", "pool-event", "--event", ""),
+                of("complete-pool-event-pool", "-c", "test:///default", "complete", "--", "pool-event", "--pool", ""),
+                of("complete-pool-define-as-target", "-c", "test:///default", "complete", "--", "pool-define-as", "p",
+                        "dir", "--target", "/"),
                 of("complete-pool-define-as", "-c", "test:///default", "complete", "--", "pool-define-as", "p1",
                         "dir", "--adapter-p"));
     }
