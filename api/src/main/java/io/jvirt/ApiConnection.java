@@ -359,6 +359,15 @@ final class ApiConnection implements Connection {
     }
 
     @Override
+    public String findStoragePoolSources(String type, String sourceSpec) {
+        Objects.requireNonNull(type, "type");
+        StorageDriver storage = storage("virConnectFindStoragePoolSources");
+        // libvirt refuses it on read-only connections: discovery may probe the host's storage.
+        checkWritable("virConnectFindStoragePoolSources", ErrorDomain.STORAGE);
+        return storage.findStoragePoolSources(type, sourceSpec);
+    }
+
+    @Override
     public StoragePool lookupStoragePoolByName(String name) {
         Objects.requireNonNull(name, "name");
         return new ApiStoragePool(this, storage("virStoragePoolLookupByName").lookupStoragePoolByName(name));

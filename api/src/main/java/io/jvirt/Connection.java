@@ -166,6 +166,15 @@ public interface Connection extends AutoCloseable {
     /** The storage pools that pass all the given filters (none: every pool). */
     List<StoragePool> listAllStoragePools(ListStoragePoolsFlag... flags);
 
+    /**
+     * The pool sources of {@code type} ("logical", "netfs", ...) the host can find, as libvirt's
+     * {@code virConnectFindStoragePoolSources}: a {@code <sources>} document. {@code sourceSpec}
+     * (a {@code <source>} element, or null) narrows the search, such as the NFS server to ask.
+     *
+     * @since 0.1
+     */
+    String findStoragePoolSources(String type, String sourceSpec);
+
     /** The pool called {@code name}, else {@link ErrorCode#NO_STORAGE_POOL}. */
     StoragePool lookupStoragePoolByName(String name);
 

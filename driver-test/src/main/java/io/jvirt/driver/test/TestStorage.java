@@ -66,6 +66,11 @@ final class TestStorage implements StorageDriver {
     }
 
     @Override
+    public String findStoragePoolSources(String type, String sourceSpec) {
+        return PoolSourceDiscovery.find(type, sourceSpec);
+    }
+
+    @Override
     public StoragePoolRef lookupStoragePoolByName(String name) {
         return byName(name).ref();
     }
