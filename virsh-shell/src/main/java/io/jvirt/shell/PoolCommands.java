@@ -30,7 +30,10 @@ final class PoolCommands {
 
     static List<CommandSpec> commands() {
         List<CommandSpec> byXArgs = PoolDefineAs.commands();
+        List<CommandSpec> discovery = PoolSourceCommands.commands();
         return List.of(
+        discovery.get(0),
+        discovery.get(1),
         cmd("pool-autostart", "autostart a pool",
                 "Configure a pool to be automatically started at boot.",
                 PoolCommands::autostart,

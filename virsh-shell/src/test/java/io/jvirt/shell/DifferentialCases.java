@@ -88,6 +88,12 @@ final class DifferentialCases {
                       <os><type>hvm</type></os>
                     </domain>
                     """,
+            "spec.xml", """
+                    <source>
+                      <host name='nfs.example'/>
+                      <dir path='/x'/>
+                    </source>
+                    """,
             "iothreads.xml", """
                     <domain type='test'>
                       <name>io</name>
@@ -294,6 +300,17 @@ final class DifferentialCases {
                         + "pool-event --event refresh --pool nosuch --timeout 1; pool-event --event lifecycle --timeout 0; "
                         + "pool-event; pool-event --event bogus; pool-event --pool nosuch"),
                 script("pool-event-positional", "pool-event nosuch --event lifecycle --timeout 1"),
+                script("find-storage-pool-sources", "find-storage-pool-sources logical; "
+                        + "find-storage-pool-sources-as logical; find-storage-pool-sources-as netfs; "
+                        + "find-storage-pool-sources-as netfs --host h; find-storage-pool-sources dir; "
+                        + "find-storage-pool-sources bogus; find-storage-pool-sources fs; "
+                        + "find-storage-pool-sources-as netfs h 2049 iqn; find-storage-pool-sources netfs spec.xml; "
+                        + "find-storage-pool-sources netfs /nonexistent; find-storage-pool-sources-as logical --host h; "
+                        + "find-storage-pool-sources-as netfs --host ''; find-storage-pool-sources-as netfs --port 1; "
+                        + "help find-storage-pool-sources; help find-storage-pool-sources-as"),
+                script("find-storage-pool-sources-missing", "find-storage-pool-sources --srcSpec spec.xml"),
+                of("find-storage-pool-sources-readonly", "-r", "-c", "test:///default",
+                        "find-storage-pool-sources logical"),
                 script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
                 script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
                         + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool; "
