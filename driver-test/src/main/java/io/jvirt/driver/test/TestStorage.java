@@ -149,8 +149,17 @@ final class TestStorage implements StorageDriver {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
                         "pool '" + byUuid.name() + "' is already defined with uuid " + uuid);
             }
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
-                    "pool '" + def.getName() + "' already exists with uuid " + uuid);
+            synchronized (byUuid) {
+                // An inactive pool takes the new definition; an active one keeps its own (libvirt
+                // holds the new one as newDef, which its test driver never applies).
+                if (!byUuid.isActive()) {
+                    byUuid.redefine(def);
+                }
+                if (persistent) {
+                    byUuid.setPersistent(true);
+                }
+            }
+            return byUuid;
         }
         TestPool fresh = new TestPool(def, persistent);
         if (host.pools.add(fresh) != ObjectRegistry.Conflict.NONE) {
