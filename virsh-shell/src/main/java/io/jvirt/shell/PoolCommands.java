@@ -5,6 +5,7 @@ import static io.jvirt.shell.OptionSpec.bool;
 import static io.jvirt.shell.OptionSpec.data;
 import static io.jvirt.shell.OptionSpec.string;
 
+import io.jvirt.ErrorCode;
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePool;
 import io.jvirt.StoragePoolBuildFlag;
@@ -74,6 +75,10 @@ final class PoolCommands {
                 bool("inactive", "show inactive defined XML"),
                 string("xpath", "xpath expression to filter the XML document", Opt.NAMED),
                 bool("wrap", "wrap xpath results in an common root element")),
+        cmd("pool-edit", "edit XML configuration for a storage pool",
+                "Edit the XML configuration for a storage pool.",
+                PoolCommands::edit,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-info", "storage pool information",
                 "Returns basic information about the storage pool.",
                 PoolCommands::info,
@@ -231,6 +236,26 @@ final class PoolCommands {
         StoragePool pool = Lookups.pool(inv, "pool");
         String xpath = inv.stringQuiet("xpath");
         return XmlDump.print(inv, pool.xml(inactive), xpath, inv.bool("wrap"));
+    }
+
+    /** cmdPoolEdit: the inactive XML where the driver has it, else the live one, through virsh-edit.c's loop. */
+    static boolean edit(Invocation inv) {
+        StoragePool pool = Lookups.pool(inv, "pool");
+        boolean inactive = true;
+        try {
+            pool.xml(true);
+        } catch (VirtException e) {
+            if (e.code() != ErrorCode.INVALID_ARG) {
+                throw CommandFailure.of(e);
+            }
+            inactive = false; // "some old daemons don't support _INACTIVE flag", libvirt's test driver among them
+        }
+        boolean flag = inactive;
+        XmlEditFlow.Result r = XmlEditFlow.run(inv, () -> pool.xml(flag),
+                xml -> inv.conn().defineStoragePool(xml).name());
+        inv.printExtra(r.changed() ? "Pool " + (r.name() == null ? "(null)" : r.name()) + " XML configuration edited.\n"
+                : "Pool " + pool.name() + " XML configuration not changed.\n");
+        return true;
     }
 
     static boolean info(Invocation inv) {

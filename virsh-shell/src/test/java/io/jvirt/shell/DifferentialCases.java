@@ -216,9 +216,11 @@ final class DifferentialCases {
                         + "--dirtyrate --vm; domstats --iothread --enforce test; domstats --state --iothread --enforce"),
                 script("domstats-enforce", "domstats --cpu-total --enforce; domstats --state --vm --enforce; "
                         + "domstats --perf --balloon --enforce test; domstats --dirtyrate --memory --enforce test"),
-                script("domstats-filters", "define demo.xml; domstats; domstats --list-inactive; "
-                        + "domstats --list-active --list-inactive; domstats --list-running test demo; "
-                        + "domstats --list-shutoff test; domstats --list-persistent --list-transient; "
+                // libvirt lists all domains in hash order, random per run: scripts name the
+                // domains wherever more than one would be printed.
+                script("domstats-filters", "define demo.xml; domstats demo test; domstats --list-inactive; "
+                        + "domstats --list-active --list-inactive test demo; domstats --list-running test demo; "
+                        + "domstats --list-shutoff test; domstats --list-persistent --list-transient demo test; "
                         + "domstats --list-transient; domstats --list-other; start demo; suspend demo; "
                         + "domstats --list-paused; domstats --list-running; domstats demo test demo 1; "
                         + "domstats --domain test; domstats --state 11111111-2222-3333-4444-555555555555"),
@@ -311,10 +313,20 @@ final class DifferentialCases {
                 script("find-storage-pool-sources-missing", "find-storage-pool-sources --srcSpec spec.xml"),
                 of("find-storage-pool-sources-readonly", "-r", "-c", "test:///default",
                         "find-storage-pool-sources logical"),
+                // pool-edit through an editor that changes nothing, one that edits, one whose result
+                // libvirt refuses (a new name for the same UUID).
+                script("pool-edit-unchanged", "pool-edit default-pool; pool-edit nosuch; pool-edit pool2")
+                        .withEnv("EDITOR", "true"),
+                script("pool-edit", "pool-define pool.xml; pool-edit pool2; pool-dumpxml pool2; pool-edit default-pool; "
+                        + "pool-dumpxml default-pool; pool-destroy default-pool; pool-dumpxml default-pool")
+                        .withEnv("EDITOR", "sed -i -e s,/pool2,/edited, -e s,/default-pool,/dp-new,"),
+                script("pool-edit-refused", "pool-edit default-pool; pool-list --all")
+                        .withEnv("EDITOR", "sed -i s,default-pool,dp2,g"),
+                script("pool-edit-missing", "pool-edit"),
                 script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
                 script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
                         + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool; "
-                        + "help pool-event"),
+                        + "help pool-event; help pool-edit"),
                 script("storage-errors", "net-autostart nosuch; pool-autostart nosuch; pool-autostart default-pool --disable; "
                         + "pool-info default-pool; net-destroy nosuch; pool-undefine default-pool; pool-refresh nosuch"),
                 script("connect-in-batch", "connect test:///default; uri; connect --name test:///default --readonly; "
