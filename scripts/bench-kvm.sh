@@ -3,8 +3,9 @@
 #  (a) start -> the guest's JVIRT-GUEST-READY through qemu:///embed against the same guest started
 #      by a bare qemu-system-x86_64 with the argv the driver builds (less -S), in the same run,
 #      N pairs alternating: medians and the ratio;
-#  (b) GUESTS guests of 128 MiB running at once: list --all and dominfo latency through the API
-#      and through ./jvirsh as fresh processes: p50 and p95.
+#  (b) GUESTS guests of 128 MiB running at once: list --all and dominfo latency through the API,
+#      through ./jvirsh as fresh processes (p50 and p95), and per command typed into a jvirsh
+#      session (stdin).
 # Environment: N (10), GUESTS (16), API_CALLS (200), JVIRSH_RUNS (20), JVIRT_TEST_GUEST.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -170,6 +170,26 @@ final class ApiDomain implements Domain {
     }
 
     @Override
+    public void coreDump(Path file, DomainCoreDumpFlag... flags) {
+        Objects.requireNonNull(file, "file");
+        Set<DomainCoreDumpFlag> set = Flags.of(DomainCoreDumpFlag.class, flags);
+        HypervisorDriver driver = write("virDomainCoreDump");
+        // virDomainCoreDump's own checks, before the driver sees the call
+        exclusive(set, DomainCoreDumpFlag.CRASH, DomainCoreDumpFlag.LIVE);
+        exclusive(set, DomainCoreDumpFlag.CRASH, DomainCoreDumpFlag.RESET);
+        exclusive(set, DomainCoreDumpFlag.LIVE, DomainCoreDumpFlag.RESET);
+        driver.domainCoreDump(ref, file.toAbsolutePath(), set);
+    }
+
+    private static void exclusive(Set<DomainCoreDumpFlag> flags, DomainCoreDumpFlag a, DomainCoreDumpFlag b) {
+        if (flags.contains(a) && flags.contains(b)) {
+            // virReportInvalidArg: the message as it is, no "invalid argument: " before it
+            throw VirtException.withMessage(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "Flags 'VIR_DUMP_" + a.name() + "' and 'VIR_DUMP_" + b.name() + "' are mutually exclusive");
+        }
+    }
+
+    @Override
     public void managedSave(DomainSaveFlag... flags) {
         write("virDomainManagedSave").domainManagedSave(ref, Flags.of(DomainSaveFlag.class, flags));
     }

@@ -91,6 +91,16 @@ public interface Domain {
     /** Saves the running domain's memory to {@code file} and stops it. */
     void save(Path file, DomainSaveFlag... flags);
 
+    /**
+     * Writes the memory of the active domain to {@code file} for analysis (libvirt's
+     * virDomainCoreDump). It keeps running afterwards unless {@link DomainCoreDumpFlag#CRASH}
+     * (shut off, crashed) or {@link DomainCoreDumpFlag#RESET} is given; CRASH, LIVE and RESET
+     * exclude each other.
+     *
+     * @since 0.1
+     */
+    void coreDump(Path file, DomainCoreDumpFlag... flags);
+
     /** Saves the running domain to a file the driver manages; the next start restores it. */
     void managedSave(DomainSaveFlag... flags);
 

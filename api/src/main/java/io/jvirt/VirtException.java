@@ -62,9 +62,21 @@ public class VirtException extends RuntimeException {
         return domain;
     }
 
-    /** {@code NO_SUPPORT}: the driver lacks the public API {@code apiName}, e.g. "virDomainSuspend". */
+    /**
+     * {@code NO_SUPPORT} "this function is not supported by the connection driver: APINAME",
+     * raised in {@code domain}. A driver table's missing entry points use the domain of the
+     * libvirt file that defines the public API (see {@link io.jvirt.spi.HypervisorDriver}).
+     */
+    public static VirtException noSupport(ErrorDomain domain, String apiName) {
+        return new VirtException(ErrorCode.NO_SUPPORT, domain, apiName);
+    }
+
+    /**
+     * {@code NO_SUPPORT} naming {@code apiName}, e.g. "virDomainSuspend", in no particular
+     * domain: for callers other than a driver table (the shell, the API layer).
+     */
     public static VirtException noSupport(String apiName) {
-        return new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.NONE, apiName);
+        return noSupport(ErrorDomain.NONE, apiName);
     }
 
     /** {@code INVALID_ARG} "unsupported flags (0x..) in function NAME", as libvirt's virCheckFlags. */

@@ -95,6 +95,39 @@ class NoSupportTest {
         assertEquals("this function is not supported by the connection driver: " + api, e.getMessage());
     }
 
+    private static Arguments inDomain(String api, ErrorDomain domain, Consumer<Connection> call) {
+        return Arguments.of(api, domain, Named.of(api, call));
+    }
+
+    /**
+     * libvirt finds a missing entry point in its public API file and reports it there: as the
+     * file's VIR_FROM_THIS, not the driver's domain (libvirt 9.0's test driver answers
+     * virDomainPMWakeup and virNodeSuspendForDuration in VIR_FROM_DOMAIN, not VIR_FROM_TEST).
+     */
+    static Stream<Arguments> callsAndDomains() {
+        return Stream.of(
+                inDomain("virDomainSuspend", ErrorDomain.DOMAIN, c -> c.lookupDomainByName("web").suspend()),
+                inDomain("virConnectListAllDomains", ErrorDomain.DOMAIN, Connection::listAllDomains),
+                inDomain("virNodeGetInfo", ErrorDomain.DOMAIN, Connection::nodeInfo),
+                inDomain("virConnectDomainEventRegisterAny", ErrorDomain.DOMAIN, c -> c.onDomainEvent(e -> { })),
+                inDomain("virConnectListAllNetworks", ErrorDomain.NETWORK, Connection::listAllNetworks),
+                inDomain("virNetworkDefineXML", ErrorDomain.NETWORK, c -> c.defineNetwork("<network/>")),
+                inDomain("virConnectListAllStoragePools", ErrorDomain.STORAGE, Connection::listAllStoragePools),
+                inDomain("virStorageVolLookupByPath", ErrorDomain.STORAGE, c -> c.lookupStorageVolumeByPath("/x")),
+                inDomain("virConnectListAllInterfaces", ErrorDomain.INTERFACE, Connection::listAllInterfaces),
+                inDomain("virConnectListAllNodeDevices", ErrorDomain.NODEDEV, Connection::listAllNodeDevices));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callsAndDomains")
+    void aMissingCallIsReportedInTheDomainOfLibvirtsApiFile(String api, ErrorDomain domain,
+            Consumer<Connection> call) {
+        VirtException e = assertThrows(VirtException.class, () -> call.accept(conn));
+
+        assertEquals(ErrorCode.NO_SUPPORT, e.code());
+        assertEquals(domain, e.domain(), api);
+    }
+
     @Test
     void noSupportWithoutDetailReadsAsLibvirtsBareMessage() {
         assertEquals("this function is not supported by the connection driver", ErrorCode.NO_SUPPORT.format(null));

@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.ErrorDomain;
 import io.jvirt.ListInterfacesFlag;
 import io.jvirt.VirtException;
 import java.util.List;
@@ -12,26 +13,35 @@ import java.util.Set;
 public interface InterfaceDriver {
     /** libvirt's {@code virConnectListAllInterfaces}. */
     default List<InterfaceRef> listAllInterfaces(Set<ListInterfacesFlag> flags) {
-        throw VirtException.noSupport("virConnectListAllInterfaces");
+        throw unsupported("virConnectListAllInterfaces");
     }
 
     /** libvirt's {@code virInterfaceLookupByName}. */
     default InterfaceRef lookupInterfaceByName(String name) {
-        throw VirtException.noSupport("virInterfaceLookupByName");
+        throw unsupported("virInterfaceLookupByName");
     }
 
     /** libvirt's {@code virInterfaceLookupByMACString}. */
     default InterfaceRef lookupInterfaceByMac(String mac) {
-        throw VirtException.noSupport("virInterfaceLookupByMACString");
+        throw unsupported("virInterfaceLookupByMACString");
     }
 
     /** libvirt's {@code virInterfaceGetXMLDesc}. */
     default String interfaceXml(InterfaceRef iface, boolean inactive) {
-        throw VirtException.noSupport("virInterfaceGetXMLDesc");
+        throw unsupported("virInterfaceGetXMLDesc");
     }
 
     /** libvirt's {@code virInterfaceIsActive}. */
     default boolean interfaceIsActive(InterfaceRef iface) {
-        throw VirtException.noSupport("virInterfaceIsActive");
+        throw unsupported("virInterfaceIsActive");
+    }
+
+    /**
+     * NO_SUPPORT for a missing entry point, in the domain libvirt reports it in: not the driver's
+     * but that of the file defining the public API, which finds the entry point missing
+     * (libvirt-interface.c raises it in VIR_FROM_INTERFACE).
+     */
+    private static VirtException unsupported(String api) {
+        return VirtException.noSupport(ErrorDomain.INTERFACE, api);
     }
 }

@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.ErrorDomain;
 import io.jvirt.ListNetworksFlag;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
@@ -15,76 +16,85 @@ import java.util.function.Consumer;
 public interface NetworkDriver {
     /** libvirt's {@code virConnectListAllNetworks}. */
     default List<NetworkRef> listAllNetworks(Set<ListNetworksFlag> flags) {
-        throw VirtException.noSupport("virConnectListAllNetworks");
+        throw unsupported("virConnectListAllNetworks");
     }
 
     /** libvirt's {@code virNetworkLookupByName}. */
     default NetworkRef lookupNetworkByName(String name) {
-        throw VirtException.noSupport("virNetworkLookupByName");
+        throw unsupported("virNetworkLookupByName");
     }
 
     /** libvirt's {@code virNetworkLookupByUUID}. */
     default NetworkRef lookupNetworkByUuid(UUID uuid) {
-        throw VirtException.noSupport("virNetworkLookupByUUID");
+        throw unsupported("virNetworkLookupByUUID");
     }
 
     /** libvirt's {@code virNetworkDefineXML}. */
     default NetworkRef defineNetwork(String xml) {
-        throw VirtException.noSupport("virNetworkDefineXML");
+        throw unsupported("virNetworkDefineXML");
     }
 
     /** libvirt's {@code virNetworkCreateXML}. */
     default NetworkRef createNetwork(String xml) {
-        throw VirtException.noSupport("virNetworkCreateXML");
+        throw unsupported("virNetworkCreateXML");
     }
 
     /** libvirt's {@code virNetworkGetXMLDesc}. */
     default String networkXml(NetworkRef network, boolean inactive) {
-        throw VirtException.noSupport("virNetworkGetXMLDesc");
+        throw unsupported("virNetworkGetXMLDesc");
     }
 
     /** libvirt's {@code virNetworkCreate}. */
     default void networkStart(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkCreate");
+        throw unsupported("virNetworkCreate");
     }
 
     /** libvirt's {@code virNetworkDestroy}. */
     default void networkDestroy(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkDestroy");
+        throw unsupported("virNetworkDestroy");
     }
 
     /** libvirt's {@code virNetworkUndefine}. */
     default void networkUndefine(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkUndefine");
+        throw unsupported("virNetworkUndefine");
     }
 
     /** libvirt's {@code virNetworkGetAutostart}. */
     default boolean networkGetAutostart(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkGetAutostart");
+        throw unsupported("virNetworkGetAutostart");
     }
 
     /** libvirt's {@code virNetworkSetAutostart}. */
     default void networkSetAutostart(NetworkRef network, boolean autostart) {
-        throw VirtException.noSupport("virNetworkSetAutostart");
+        throw unsupported("virNetworkSetAutostart");
     }
 
     /** libvirt's {@code virNetworkIsActive}. */
     default boolean networkIsActive(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkIsActive");
+        throw unsupported("virNetworkIsActive");
     }
 
     /** libvirt's {@code virNetworkIsPersistent}. */
     default boolean networkIsPersistent(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkIsPersistent");
+        throw unsupported("virNetworkIsPersistent");
     }
 
     /** libvirt's {@code virNetworkGetBridgeName}. */
     default String networkBridgeName(NetworkRef network) {
-        throw VirtException.noSupport("virNetworkGetBridgeName");
+        throw unsupported("virNetworkGetBridgeName");
     }
 
     /** libvirt's {@code virConnectNetworkEventRegisterAny}. */
     default Subscription onNetworkEvent(Consumer<DriverNetworkEvent> listener) {
-        throw VirtException.noSupport("virConnectNetworkEventRegisterAny");
+        throw unsupported("virConnectNetworkEventRegisterAny");
+    }
+
+    /**
+     * NO_SUPPORT for a missing entry point, in the domain libvirt reports it in: not the driver's
+     * but that of the file defining the public API, which finds the entry point missing
+     * (libvirt-network.c raises it in VIR_FROM_NETWORK).
+     */
+    private static VirtException unsupported(String api) {
+        return VirtException.noSupport(ErrorDomain.NETWORK, api);
     }
 }

@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
 import java.util.List;
 
@@ -10,26 +11,35 @@ import java.util.List;
 public interface NodeDeviceDriver {
     /** libvirt's {@code virConnectListAllNodeDevices}. */
     default List<NodeDeviceRef> listAllNodeDevices() {
-        throw VirtException.noSupport("virConnectListAllNodeDevices");
+        throw unsupported("virConnectListAllNodeDevices");
     }
 
     /** libvirt's {@code virNodeDeviceLookupByName}. */
     default NodeDeviceRef lookupNodeDeviceByName(String name) {
-        throw VirtException.noSupport("virNodeDeviceLookupByName");
+        throw unsupported("virNodeDeviceLookupByName");
     }
 
     /** libvirt's {@code virNodeDeviceGetXMLDesc}. */
     default String nodeDeviceXml(NodeDeviceRef device) {
-        throw VirtException.noSupport("virNodeDeviceGetXMLDesc");
+        throw unsupported("virNodeDeviceGetXMLDesc");
     }
 
     /** libvirt's {@code virNodeDeviceGetParent}. */
     default String nodeDeviceParent(NodeDeviceRef device) {
-        throw VirtException.noSupport("virNodeDeviceGetParent");
+        throw unsupported("virNodeDeviceGetParent");
     }
 
     /** libvirt's {@code virNodeDeviceListCaps}. */
     default List<String> nodeDeviceCapabilities(NodeDeviceRef device) {
-        throw VirtException.noSupport("virNodeDeviceListCaps");
+        throw unsupported("virNodeDeviceListCaps");
+    }
+
+    /**
+     * NO_SUPPORT for a missing entry point, in the domain libvirt reports it in: not the driver's
+     * but that of the file defining the public API, which finds the entry point missing
+     * (libvirt-nodedev.c raises it in VIR_FROM_NODEDEV).
+     */
+    private static VirtException unsupported(String api) {
+        return VirtException.noSupport(ErrorDomain.NODEDEV, api);
     }
 }

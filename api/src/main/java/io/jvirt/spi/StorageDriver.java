@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.ErrorDomain;
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePoolBuildFlag;
 import io.jvirt.StoragePoolCreateFlag;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 public interface StorageDriver {
     /** libvirt's {@code virConnectListAllStoragePools}. */
     default List<StoragePoolRef> listAllStoragePools(Set<ListStoragePoolsFlag> flags) {
-        throw VirtException.noSupport("virConnectListAllStoragePools");
+        throw unsupported("virConnectListAllStoragePools");
     }
 
     /** libvirt's {@code virConnectFindStoragePoolSources}: a {@code <sources>} document. */
@@ -32,151 +33,160 @@ public interface StorageDriver {
 
     /** libvirt's {@code virStoragePoolLookupByName}. */
     default StoragePoolRef lookupStoragePoolByName(String name) {
-        throw VirtException.noSupport("virStoragePoolLookupByName");
+        throw unsupported("virStoragePoolLookupByName");
     }
 
     /** libvirt's {@code virStoragePoolLookupByUUID}. */
     default StoragePoolRef lookupStoragePoolByUuid(UUID uuid) {
-        throw VirtException.noSupport("virStoragePoolLookupByUUID");
+        throw unsupported("virStoragePoolLookupByUUID");
     }
 
     /** libvirt's {@code virStoragePoolDefineXML}. */
     default StoragePoolRef defineStoragePool(String xml) {
-        throw VirtException.noSupport("virStoragePoolDefineXML");
+        throw unsupported("virStoragePoolDefineXML");
     }
 
     /** libvirt's {@code virStoragePoolCreateXML}. */
     default StoragePoolRef createStoragePool(String xml, Set<StoragePoolCreateFlag> flags) {
-        throw VirtException.noSupport("virStoragePoolCreateXML");
+        throw unsupported("virStoragePoolCreateXML");
     }
 
     /** libvirt's {@code virStoragePoolGetInfo}. */
     default StoragePoolInfo poolInfo(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolGetInfo");
+        throw unsupported("virStoragePoolGetInfo");
     }
 
     /** libvirt's {@code virStoragePoolGetXMLDesc}. */
     default String poolXml(StoragePoolRef pool, boolean inactive) {
-        throw VirtException.noSupport("virStoragePoolGetXMLDesc");
+        throw unsupported("virStoragePoolGetXMLDesc");
     }
 
     /** libvirt's {@code virStoragePoolBuild}. */
     default void poolBuild(StoragePoolRef pool, Set<StoragePoolBuildFlag> flags) {
-        throw VirtException.noSupport("virStoragePoolBuild");
+        throw unsupported("virStoragePoolBuild");
     }
 
     /** libvirt's {@code virStoragePoolCreate}. */
     default void poolStart(StoragePoolRef pool, Set<StoragePoolCreateFlag> flags) {
-        throw VirtException.noSupport("virStoragePoolCreate");
+        throw unsupported("virStoragePoolCreate");
     }
 
     /** libvirt's {@code virStoragePoolDestroy}. */
     default void poolDestroy(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolDestroy");
+        throw unsupported("virStoragePoolDestroy");
     }
 
     /** libvirt's {@code virStoragePoolDelete}. */
     default void poolDelete(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolDelete");
+        throw unsupported("virStoragePoolDelete");
     }
 
     /** libvirt's {@code virStoragePoolRefresh}. */
     default void poolRefresh(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolRefresh");
+        throw unsupported("virStoragePoolRefresh");
     }
 
     /** libvirt's {@code virStoragePoolUndefine}. */
     default void poolUndefine(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolUndefine");
+        throw unsupported("virStoragePoolUndefine");
     }
 
     /** libvirt's {@code virStoragePoolGetAutostart}. */
     default boolean poolGetAutostart(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolGetAutostart");
+        throw unsupported("virStoragePoolGetAutostart");
     }
 
     /** libvirt's {@code virStoragePoolSetAutostart}. */
     default void poolSetAutostart(StoragePoolRef pool, boolean autostart) {
-        throw VirtException.noSupport("virStoragePoolSetAutostart");
+        throw unsupported("virStoragePoolSetAutostart");
     }
 
     /** libvirt's {@code virStoragePoolIsActive}. */
     default boolean poolIsActive(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolIsActive");
+        throw unsupported("virStoragePoolIsActive");
     }
 
     /** libvirt's {@code virStoragePoolIsPersistent}. */
     default boolean poolIsPersistent(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolIsPersistent");
+        throw unsupported("virStoragePoolIsPersistent");
     }
 
     /** libvirt's {@code virStoragePoolListAllVolumes}. */
     default List<StorageVolumeRef> poolListAllVolumes(StoragePoolRef pool) {
-        throw VirtException.noSupport("virStoragePoolListAllVolumes");
+        throw unsupported("virStoragePoolListAllVolumes");
     }
 
     /** libvirt's {@code virStorageVolLookupByName}. */
     default StorageVolumeRef lookupVolumeByName(StoragePoolRef pool, String name) {
-        throw VirtException.noSupport("virStorageVolLookupByName");
+        throw unsupported("virStorageVolLookupByName");
     }
 
     /** libvirt's {@code virStorageVolLookupByPath}. */
     default StorageVolumeRef lookupVolumeByPath(String path) {
-        throw VirtException.noSupport("virStorageVolLookupByPath");
+        throw unsupported("virStorageVolLookupByPath");
     }
 
     /** libvirt's {@code virStorageVolLookupByKey}. */
     default StorageVolumeRef lookupVolumeByKey(String key) {
-        throw VirtException.noSupport("virStorageVolLookupByKey");
+        throw unsupported("virStorageVolLookupByKey");
     }
 
     /** libvirt's {@code virStorageVolCreateXML}. */
     default StorageVolumeRef createVolume(StoragePoolRef pool, String xml, Set<StorageVolumeCreateFlag> flags) {
-        throw VirtException.noSupport("virStorageVolCreateXML");
+        throw unsupported("virStorageVolCreateXML");
     }
 
     /** libvirt's {@code virStorageVolCreateXMLFrom}. */
     default StorageVolumeRef createVolumeFrom(StoragePoolRef pool, String xml, StorageVolumeRef source, Set<StorageVolumeCreateFlag> flags) {
-        throw VirtException.noSupport("virStorageVolCreateXMLFrom");
+        throw unsupported("virStorageVolCreateXMLFrom");
     }
 
     /** libvirt's {@code virStoragePoolLookupByVolume}. */
     default StoragePoolRef volumePool(StorageVolumeRef volume) {
-        throw VirtException.noSupport("virStoragePoolLookupByVolume");
+        throw unsupported("virStoragePoolLookupByVolume");
     }
 
     /** libvirt's {@code virStorageVolGetInfo}. */
     default StorageVolumeInfo volumeInfo(StorageVolumeRef volume) {
-        throw VirtException.noSupport("virStorageVolGetInfo");
+        throw unsupported("virStorageVolGetInfo");
     }
 
     /** libvirt's {@code virStorageVolGetXMLDesc}. */
     default String volumeXml(StorageVolumeRef volume) {
-        throw VirtException.noSupport("virStorageVolGetXMLDesc");
+        throw unsupported("virStorageVolGetXMLDesc");
     }
 
     /** libvirt's {@code virStorageVolGetPath}. */
     default String volumePath(StorageVolumeRef volume) {
-        throw VirtException.noSupport("virStorageVolGetPath");
+        throw unsupported("virStorageVolGetPath");
     }
 
     /** libvirt's {@code virStorageVolDelete}. */
     default void volumeDelete(StorageVolumeRef volume, Set<StorageVolumeDeleteFlag> flags) {
-        throw VirtException.noSupport("virStorageVolDelete");
+        throw unsupported("virStorageVolDelete");
     }
 
     /** libvirt's {@code virStorageVolResize}. */
     default void volumeResize(StorageVolumeRef volume, long capacity, Set<StorageVolumeResizeFlag> flags) {
-        throw VirtException.noSupport("virStorageVolResize");
+        throw unsupported("virStorageVolResize");
     }
 
     /** libvirt's {@code virStorageVolWipe}. */
     default void volumeWipe(StorageVolumeRef volume) {
-        throw VirtException.noSupport("virStorageVolWipe");
+        throw unsupported("virStorageVolWipe");
     }
 
     /** libvirt's {@code virConnectStoragePoolEventRegisterAny}. */
     default Subscription onStoragePoolEvent(Consumer<DriverStoragePoolEvent> listener) {
-        throw VirtException.noSupport("virConnectStoragePoolEventRegisterAny");
+        throw unsupported("virConnectStoragePoolEventRegisterAny");
+    }
+
+    /**
+     * NO_SUPPORT for a missing entry point, in the domain libvirt reports it in: not the driver's
+     * but that of the file defining the public API, which finds the entry point missing
+     * (libvirt-storage.c raises it in VIR_FROM_STORAGE).
+     */
+    private static VirtException unsupported(String api) {
+        return VirtException.noSupport(ErrorDomain.STORAGE, api);
     }
 }

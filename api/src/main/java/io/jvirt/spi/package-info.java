@@ -16,7 +16,9 @@
  * <p>Helpers: {@link ObjectRegistry} (objects by name, UUID and id),
  * {@link DomainTransition} (libvirt's states, reasons and events per transition),
  * {@link EventDispatcher} (asynchronous delivery that never runs listeners under driver locks),
- * {@link AtomicConfigStore} (persistent definitions written atomically). Host networking that
+ * {@link AtomicConfigStore} (persistent definitions written atomically), {@link HostObjectList}
+ * (networks and pools: lookups, clashes, lifecycle steps and their events) and
+ * {@link HostObjectFiles} (their configs, live states and autostart links). Host networking that
  * drivers share (bridges, taps) is in {@link io.jvirt.spi.host}.
  */
 package io.jvirt.spi;

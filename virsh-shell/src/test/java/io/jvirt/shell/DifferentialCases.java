@@ -158,6 +158,12 @@ final class DifferentialCases {
                 script("undefine-flags", "define demo.xml; undefine demo --nvram --keep-nvram; "
                         + "undefine demo --wipe-storage; undefine demo --delete-storage-volume-snapshots; "
                         + "undefine demo --snapshots-metadata --checkpoints-metadata; list --all"),
+                script("dump", "dump test test.core; domstate test --reason; dump test test.core --memory-only; "
+                        + "dump test test.core --bypass-cache; dump test test.core --format elf; "
+                        + "dump test test.core --memory-only --format bogus; dump test test.core --memory-only --format elf; "
+                        + "dump test test.core --live --crash; dump test test.core --reset --live; "
+                        + "dump test /nonexistent/x.core; dump nosuch x.core; "
+                        + "dump test test.core --crash --verbose; domstate test --reason; list --all; dump test test.core"),
                 script("save-restore-errors", "save test /nonexistent/x; restore /nonexistent; "
                         + "define /nonexistent; create /nonexistent; define .; attach-device test /nonexistent"),
                 // ---- list filters and formats ----
@@ -323,6 +329,8 @@ final class DifferentialCases {
                 script("pool-edit-refused", "pool-edit default-pool; pool-list --all")
                         .withEnv("EDITOR", "sed -i s,default-pool,dp2,g"),
                 script("pool-edit-missing", "pool-edit"),
+                script("pool-redefine", "pool-define pool.xml; pool-define pool.xml; pool-start pool2; "
+                        + "pool-create pool.xml; pool-define pool.xml; pool-list --all --details"),
                 script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
                 script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
                         + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool; "

@@ -8,19 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.zip.CRC32C;
 
 /**
  * What {@code list --all} and {@code dominfo} show of a domain, taken from its parsed definition.
  * A short-lived process (one jvirsh command) that knows these needn't bind any XML: building
  * the XML binding costs a fresh JVM about a quarter of a second, most of such a command.
  * They travel in the status file of a running domain and, for a persistent definition, in a
- * cache beside it (DIR/cache/qemu/domains/NAME.facts) that names the SHA-256 of the XML it was
+ * cache beside it (DIR/cache/qemu/domains/NAME.facts) that names the length and CRC-32C of the XML it was
  * taken from, so a hand-edited config is parsed (and checked) again, never trusted.
  */
 record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB, int vcpus, String osType) {
@@ -45,11 +43,14 @@ record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB
 
     /** The facts in {@code p}; empty if any is missing or malformed. */
     static Optional<DomainFacts> fromProperties(Properties p) {
+        String name = p.getProperty("name");
+        if (name == null) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new DomainFacts(p.getProperty("name"), UUID.fromString(p.getProperty("uuid")),
+            return Optional.of(new DomainFacts(name, UUID.fromString(p.getProperty("uuid")),
                     Long.parseLong(p.getProperty("memory")), Long.parseLong(p.getProperty("currentMemory")),
-                    Integer.parseInt(p.getProperty("vcpus")), p.getProperty("osType")))
-                    .filter(f -> f.name != null);
+                    Integer.parseInt(p.getProperty("vcpus")), p.getProperty("osType")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -69,7 +70,7 @@ record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!sha256(xml).equals(p.getProperty("sha256"))) {
+        if (!checksum(xml).equals(p.getProperty("checksum"))) {
             return Optional.empty();
         }
         return fromProperties(p);
@@ -78,7 +79,7 @@ record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB
     /** Remembers these facts for the config text {@code xml}; a failure only costs a parse later. */
     void cache(Path file, String xml) {
         Properties p = toProperties();
-        p.setProperty("sha256", sha256(xml));
+        p.setProperty("checksum", checksum(xml));
         Path temp = file.resolveSibling(".tmp-" + file.getFileName());
         try {
             Files.createDirectories(file.getParent());
@@ -91,12 +92,15 @@ record DomainFacts(String name, UUID uuid, long memoryKiB, long currentMemoryKiB
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    /**
+     * Tells a changed config from the one the facts came from. Not a defence: whoever can edit
+     * the config can edit its facts too. CRC-32C rather than a digest, because a fresh process
+     * checks every config and the JDK's digests cost it their security providers' start-up.
+     */
+    private static String checksum(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return bytes.length + "-" + Long.toHexString(crc.getValue());
     }
 }

@@ -368,20 +368,35 @@ final class QemuCommandLine {
     }
 
     /**
-     * QEMU's default CPU for the binary, except a 32-bit guest on qemu-system-x86_64, which
-     * libvirt gives qemu32 (the i386 binary's default) rather than the 64-bit qemu64.
+     * {@code -cpu}: the model and features of {@code <cpu>}, then the flags devices ask for
+     * (Hyper-V's crash MSRs for {@code <panic model='hyperv'>}), as libvirt's
+     * qemuBuildCpuCommandLine. Without a model QEMU's default serves, except where flags need a
+     * model to hang on or a 32-bit guest runs on qemu-system-x86_64: then libvirt's default,
+     * qemu64 or qemu32 (the i386 binary's default, not the 64-bit one).
      */
-    private void defaultCpu() {
-        if (arch.equals("i686") && caps.guestArchs().get(0).equals("x86_64")) {
-            add("-cpu", "qemu32");
+    private void cpu() {
+        String model = cpuModel();
+        String flags = hypervCrash() ? ",hv-crash" : "";
+        boolean i686OnX86 = arch.equals("i686") && caps.guestArchs().get(0).equals("x86_64");
+        if (model == null && (!flags.isEmpty() || i686OnX86)) {
+            model = arch.equals("i686") ? "qemu32" : "qemu64";
+        }
+        if (model != null) {
+            add("-cpu", model + flags);
         }
     }
 
-    private void cpu() {
+    /** Whether a {@code <panic model='hyperv'>} reports through Hyper-V's crash MSRs (QEMU's hv-crash). */
+    private boolean hypervCrash() {
+        return def.getDevices() != null && def.getDevices().getExtraElements("panic").stream()
+                .anyMatch(p -> p.getAttribute("model").equals("hyperv"));
+    }
+
+    /** The model and features {@code <cpu>} asks for, or null for QEMU's default model. */
+    private String cpuModel() {
         CpuDef cpu = def.getCpu();
         if (cpu == null) {
-            defaultCpu();
-            return;
+            return null;
         }
         String mode = cpu.getMode() == null ? "custom" : cpu.getMode();
         StringBuilder model = new StringBuilder();
@@ -391,8 +406,7 @@ final class QemuCommandLine {
                     if (!cpu.getFeatures().isEmpty()) {
                         throw unsupported("CPU features need a CPU model");
                     }
-                    defaultCpu(); // topology only
-                    return;
+                    return null; // topology only
                 }
                 String name = cpu.getModel().getText();
                 if (!caps.cpuModels().contains(name)) {
@@ -425,7 +439,7 @@ final class QemuCommandLine {
             }
             model.append(',').append(sign).append(name);
         }
-        add("-cpu", model.toString());
+        return model.toString();
     }
 
     private void memoryAndSmp() {
@@ -559,8 +573,7 @@ final class QemuCommandLine {
         } else if (!reboot.equals("restart")) {
             throw unsupported("on_reboot '" + reboot + "'");
         }
-        if (!crash.equals("destroy") && !crash.equals("restart") && !crash.equals("preserve")) {
-            // coredump-*: libvirt dumps the guest's memory first; no driver code writes that dump.
+        if (!List.of("destroy", "restart", "preserve", "coredump-destroy", "coredump-restart").contains(crash)) {
             throw unsupported("on_crash '" + crash + "'");
         }
     }
@@ -806,7 +819,8 @@ final class QemuCommandLine {
      * {@code <panic>}: the device through which a guest reports its kernel panic, which QEMU
      * turns into GUEST_PANICKED for on_crash (QemuCrash). As libvirt's qemuBuildPanicCommandLine:
      * the ISA pvpanic at its {@code iobase} (QEMU's {@code ioport}), and the PCI one of later
-     * libvirt; Hyper-V's, s390's and pSeries' belong to other CPU features or machines.
+     * libvirt. Hyper-V's is no device but a CPU flag ({@link #cpu}); s390's and pSeries' belong
+     * to other architectures, refused as libvirt's qemuValidateDomainDeviceDefPanic does.
      */
     private void panics(DevicesDef devices) {
         Set<String> seen = new HashSet<>();
@@ -818,6 +832,13 @@ final class QemuCommandLine {
             switch (model) {
                 case "isa" -> add("-device", "pvpanic" + isaIoport(panic));
                 case "pvpanic" -> add("-device", "pvpanic-pci" + pci.place(untypedAddress(panic), "the panic device"));
+                case "hyperv" -> {
+                    if (panic.getElementsByTagName("address").getLength() > 0) {
+                        throw unsupported("setting the panic device address is not supported for model 'hyperv'");
+                    }
+                }
+                case "s390" -> throw unsupported("only S390 guests support panic device of model 's390'");
+                case "pseries" -> throw unsupported("only pseries guests support panic device of model 'pseries'");
                 default -> throw unsupported("panic model '" + model + "'");
             }
         }

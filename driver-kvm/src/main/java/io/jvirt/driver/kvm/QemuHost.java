@@ -60,11 +60,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class QemuHost {
     static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DESTROY_GRACE = Duration.ofSeconds(10);
-    private static final System.Logger LOG = System.getLogger(QemuHost.class.getName());
     private static final Map<Path, QemuHost> HOSTS = new HashMap<>();
     static final DomainDefChecks CHECKS = DomainDefChecks.forArch("x86_64");
-    /** Monitors reconnected at once when a host opens (see {@link #reconnectAll}). */
-    private static final int RECONNECT_THREADS = 8;
+    /** Monitors connected at once (see {@link #inParallel}). */
+    private static final int ATTACH_THREADS = 8;
+    /**
+     * How long monitors of guests found running stay unconnected when nothing needs them, in ms
+     * (system property {@value #ATTACH_DELAY_PROPERTY}, default 500). Long enough for one jvirsh
+     * command, which then never connects them; a longer-lived process connects them all, so
+     * that QEMU's events are acted on as they come (on_poweroff, on_crash, crash detection)
+     * rather than at the next look.
+     */
+    static final String ATTACH_DELAY_PROPERTY = "jvirt.qemu.attachDelayMs";
 
     final QemuPaths paths;
     final Path runDir;
@@ -80,6 +87,8 @@ final class QemuHost {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private int refs;
+    /** Connects the monitors a while after opening (see {@link #ATTACH_DELAY_PROPERTY}); null if none was left. */
+    private Thread backgroundAttach;
 
     private QemuHost(QemuPaths paths) {
         this.paths = paths;
@@ -126,6 +135,11 @@ final class QemuHost {
         }
     }
 
+    /** Looked up when first needed: setting up logging costs a fresh process (one jvirsh command) ~10 ms. */
+    private static System.Logger log() {
+        return System.getLogger(QemuHost.class.getName());
+    }
+
     static QemuHost acquire(QemuPaths paths) {
         synchronized (HOSTS) {
             QemuHost host = HOSTS.get(paths.stateDir());
@@ -140,10 +154,30 @@ final class QemuHost {
                     throw e;
                 }
                 HOSTS.put(paths.stateDir(), host);
+                host.scheduleAttach();
             }
             host.refs++;
             return host;
         }
+    }
+
+    private void scheduleAttach() {
+        if (detached().isEmpty()) {
+            return;
+        }
+        long delay = Long.getLong(ATTACH_DELAY_PROPERTY, 500);
+        backgroundAttach = new Thread(() -> {
+            try {
+                Thread.sleep(delay);
+                attachAll();
+            } catch (InterruptedException e) {
+                // the host closed first
+            } catch (RuntimeException e) {
+                log().log(System.Logger.Level.WARNING, "cannot connect to the monitors of " + runDir, e);
+            }
+        }, "qemu-attach " + runDir);
+        backgroundAttach.setDaemon(true);
+        backgroundAttach.start();
     }
 
     static void release(QemuHost host) {
@@ -155,12 +189,32 @@ final class QemuHost {
         }
     }
 
-    /** Lets go of the monitors and the lock; the guests keep running. */
+    /**
+     * Lets go of the monitors and the lock; the guests keep running. Events QEMU sent before
+     * are handled first and their journal mark written, so the next process needn't ask QEMU.
+     */
     private void shutdown() {
+        if (backgroundAttach != null) {
+            // Stops it sleeping; an attach under way finishes, so no monitor outlives the host.
+            backgroundAttach.interrupt();
+            Uninterruptibles.joinUninterruptibly(backgroundAttach);
+        }
         for (QemuDomain d : domains.all()) {
+            QemuRun run = d.run;
+            if (run != null && run.qmp != null) {
+                run.qmp.awaitEventsDelivered(Duration.ofSeconds(1));
+            }
             synchronized (d) {
-                QemuRun run = d.run;
+                run = d.run;
                 if (run != null && run.qmp != null) {
+                    if (!run.stopping && !run.qmp.isClosed()
+                            && !java.util.Objects.equals(run.journalMark, run.writtenMark)) {
+                        try {
+                            writeStatus(d);
+                        } catch (VirtException e) {
+                            // the next process asks QEMU instead
+                        }
+                    }
                     run.qmp.close();
                 }
             }
@@ -254,45 +308,83 @@ final class QemuHost {
                 d.autostart = Files.exists(autostartDir.resolve(name + ".xml"));
                 ShutoffRecord.recall(runDir, d.name).ifPresent(state -> d.state = state);
                 if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
-                    LOG.log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
+                    log().log(System.Logger.Level.WARNING, "ignoring duplicate config " + store.pathOf(name));
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable config " + store.pathOf(name), e);
+                log().log(System.Logger.Level.WARNING, "ignoring unreadable config " + store.pathOf(name), e);
             }
         }
-        List<Path> statusFiles = new ArrayList<>();
+        // Loops rather than streams here: each lambda costs a fresh process (one jvirsh command)
+        // about a millisecond to spin.
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "*" + StatusFile.SUFFIX)) {
-            ds.forEach(statusFiles::add);
+            for (Path f : ds) {
+                if (!f.getFileName().toString().startsWith(".tmp-")) {
+                    reconnect(f);
+                }
+            }
         } catch (IOException e) {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
                     "cannot list '" + runDir + "': " + e.getMessage(), e);
         }
-        statusFiles.removeIf(f -> f.getFileName().toString().startsWith(".tmp-"));
-        reconnectAll(statusFiles);
+        // Those whose QEMU did something nobody saw are asked over their monitors, all at once:
+        // each waits mostly on its QEMU.
+        List<QemuDomain> stale = new ArrayList<>();
+        for (QemuDomain d : detached()) {
+            if (!(d.run.processAlive() && journalCurrent(d.run))) {
+                stale.add(d);
+            }
+        }
+        if (!stale.isEmpty()) {
+            inParallel(stale, this::sync);
+        }
+    }
+
+    /** The domains whose QEMU runs with its monitor not connected. */
+    private List<QemuDomain> detached() {
+        List<QemuDomain> found = new ArrayList<>();
+        for (QemuDomain d : domains.all()) {
+            if (d.run != null && d.run.qmp == null) {
+                found.add(d);
+            }
+        }
+        return found;
     }
 
     /**
-     * Reconnects to all running guests at once: each one waits mostly on its QEMU (monitor
-     * greeting, capabilities, query-status), so one after another a fresh process with sixteen
-     * guests spent most of a {@code list --all} waiting. Each reconnect locks only its domain.
+     * Runs {@code action} on each domain, locked, several at once, and publishes the events it
+     * collected. With sixteen guests, one monitor after another cost a fresh process most of a
+     * {@code list --all} in waiting.
      */
-    private void reconnectAll(List<Path> statusFiles) {
-        if (statusFiles.size() <= 1) {
-            statusFiles.forEach(this::reconnect);
+    private void inParallel(List<QemuDomain> targets, java.util.function.BiConsumer<QemuDomain, List<DriverDomainEvent>> action) {
+        List<Runnable> work = new ArrayList<>();
+        for (QemuDomain d : targets) {
+            work.add(() -> {
+                List<DriverDomainEvent> out = new ArrayList<>();
+                synchronized (d) {
+                    if (!d.removed) {
+                        action.accept(d, out);
+                    }
+                    d.outbox.addAll(out);
+                }
+                flush(d);
+            });
+        }
+        if (work.size() <= 1) {
+            work.forEach(Runnable::run);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(statusFiles.size(), RECONNECT_THREADS),
-                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("qemu-reconnect-%d").build());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(work.size(), ATTACH_THREADS),
+                new ThreadFactoryBuilder().setDaemon(true).setNameFormat("qemu-attach-%d").build());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Path f : statusFiles) {
-                done.add(pool.submit(() -> reconnect(f)));
+            for (Runnable r : work) {
+                done.add(pool.submit(r));
             }
             for (Future<?> f : done) {
                 try {
                     Uninterruptibles.getUninterruptibly(f);
                 } catch (ExecutionException e) {
-                    // what reconnect itself throws, as when it ran on this thread
+                    // what the action itself throws, as when it ran on this thread
                     Throwables.throwIfUnchecked(e.getCause());
                     throw new IllegalStateException(e.getCause());
                 }
@@ -329,7 +421,7 @@ final class QemuHost {
                 facts = DomainFacts.of(live);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "ignoring unreadable status file " + file, e);
+            log().log(System.Logger.Level.WARNING, "ignoring unreadable status file " + file, e);
             deleteQuietly(file);
             return;
         }
@@ -338,7 +430,7 @@ final class QemuHost {
         if (d == null) {
             d = new QemuDomain(facts.name(), uuid);
             if (domains.add(d) != ObjectRegistry.Conflict.NONE) {
-                LOG.log(System.Logger.Level.WARNING, "status file " + file + " names a domain that exists");
+                log().log(System.Logger.Level.WARNING, "status file " + file + " names a domain that exists");
                 return;
             }
         }
@@ -364,66 +456,142 @@ final class QemuHost {
         }
         QemuRun run;
         if (live != null) {
-            run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log());
+            run = new QemuRun(status.id(), live, process, status.startTime(), status.monitor(), status.log(),
+                    status.journal());
         } else {
-            // The status file's XML is what this driver wrote from a checked definition. Disks the
-            // guest ejected while no process watched are forgotten when it is first parsed.
+            // The status file's XML is what this driver wrote from a checked definition. Devices
+            // QEMU deleted while no process watched are forgotten when it is first parsed.
             DomainFacts known = facts;
-            run = new QemuRun(status.id(), known, r -> QemuHotplug.withoutEjectedDisks(r,
-                    parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(), status.log());
+            run = new QemuRun(status.id(), known, r -> QemuMissedUnplugs.without(r,
+                    parseChecked(status.domainXml(), known)), process, status.startTime(), status.monitor(),
+                    status.log(), status.journal());
         }
+        QemuDomain domain = d;
+        run.attacher = () -> attachForCommand(domain, run);
         synchronized (d) {
-            boolean alive = run.processAlive();
-            if (alive) {
-                try {
-                    run.qmp = QmpClient.connect(run.monitor, listener(d, run), Duration.ofSeconds(10));
-                    String qemuState = run.qmp.execute("query-status").path("status").asText();
-                    d.run = run;
-                    d.state = switch (qemuState) {
-                        case "running" -> status.state().state() == DomainState.RUNNING ? status.state()
-                                : DomainStateInfo.of(DomainStateReason.Running.UNKNOWN);
-                        case "shutdown" -> DomainStateInfo.of(DomainStateReason.Shutdown.UNKNOWN);
-                        // libvirt's qemuProcessUpdateState: a panic seen by nobody is a crash
-                        case "guest-panicked" -> status.state().state() == DomainState.PAUSED ? status.state()
-                                : DomainStateInfo.of(DomainStateReason.Crashed.PANICKED);
-                        default -> status.state().state() == DomainState.PAUSED ? status.state()
-                                : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
-                    };
-                    domains.setId(d, -1, run.id);
-                    if ("shutdown".equals(qemuState)) {
-                        // The guest powered off while nobody watched and QEMU waits (-no-shutdown):
-                        // end it here, so this connection already sees it shut off. Left to the
-                        // monitor's EOF, a short-lived process (one jvirsh command) would exit
-                        // first and the next one would take the vanished QEMU for a crash.
-                        run.sawShutdown = true;
-                        run.stopping = true;
-                        kill(run.process, Duration.ofSeconds(5));
-                        stopped(d, DomainTransition.SHUTDOWN, new ArrayList<>());
-                        return;
-                    }
-                    boolean forgotDisks = live != null && QemuHotplug.forgetEjectedDisks(run.qmp, live);
-                    if (forgotDisks || !d.state.equals(status.state()) || d.isPersistent() != status.persistent()
-                            || status.facts() == null) {
-                        writeStatus(d); // else the file already says it all: no XML to format, no fsync
-                    }
+            run.journalMark = status.journalMark();
+            run.writtenMark = status.journalMark();
+            d.run = run;
+            d.state = status.state();
+            domains.setId(d, -1, run.id);
+            if (d.isPersistent() != status.persistent() && run.processAlive()) {
+                writeStatus(d);
+            }
+            // If the status file is current, the monitor waits until a command needs it; else load
+            // brings the domain up to date (sync).
+        }
+    }
+
+    /**
+     * Brings a domain whose monitor is not connected up to date, with the domain locked: if its
+     * QEMU is gone or its journal has events the status file doesn't account for, connects to
+     * the monitor and asks QEMU (see {@link #attach}). Cheap when nothing happened: a look at
+     * the process and at the journal's last line.
+     */
+    void sync(QemuDomain d, List<DriverDomainEvent> out) {
+        QemuRun run = d.run;
+        if (run == null || run.qmp != null || run.stopping) {
+            return;
+        }
+        if (!(run.processAlive() && journalCurrent(run))) {
+            attach(d, run, out);
+        }
+    }
+
+    private static boolean journalCurrent(QemuRun run) {
+        return run.journal != null && run.journalMark != null
+                && run.journalMark.equals(QemuJournal.lastLine(run.journal));
+    }
+
+    /** {@link QemuRun#monitor()} of a run whose monitor is not connected: attach, or say it stopped. */
+    private QmpClient attachForCommand(QemuDomain d, QemuRun run) {
+        synchronized (d) {
+            if (d.run == run && run.qmp == null && !run.stopping) {
+                List<DriverDomainEvent> out = new ArrayList<>();
+                attach(d, run, out);
+                d.outbox.addAll(out); // published by the command's caller when it lets go of the domain
+            }
+            QmpClient c = run.qmp;
+            if (d.run != run || c == null) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            }
+            return c;
+        }
+    }
+
+    /**
+     * Connects all monitors not connected yet, at once, so that QEMU's events are handled as
+     * they come (lifecycle actions, crash detection, event listeners).
+     */
+    void attachAll() {
+        inParallel(detached(), (d, out) -> {
+            QemuRun run = d.run;
+            if (run != null && run.qmp == null && !run.stopping) {
+                attach(d, run, out);
+            }
+        });
+    }
+
+    /**
+     * libvirt's qemuProcessReconnect, with the domain locked: connects to the monitor of a QEMU
+     * found from its status file and takes QEMU's word for the state. A QEMU that is gone, or
+     * whose monitor can't be had, leaves the domain shut off.
+     */
+    private void attach(QemuDomain d, QemuRun run, List<DriverDomainEvent> out) {
+        DomainStateInfo known = d.state;
+        // A guest that had powered off (QEMU said SHUTDOWN) and whose QEMU was being ended when
+        // the last process let go stopped by shutting down, not by crashing.
+        boolean wasShuttingDown = known.state() == DomainState.SHUTDOWN;
+        // Read before asking QEMU: whatever the journal gets later, the listener hears too.
+        String journalBefore = run.journal == null ? null : QemuJournal.lastLine(run.journal);
+        boolean alive = run.processAlive();
+        if (alive) {
+            try {
+                run.qmp = QmpClient.connect(run.monitor, listener(d, run), Duration.ofSeconds(10));
+                String qemuState = run.qmp.execute("query-status").path("status").asText();
+                run.journalMark = journalBefore;
+                d.state = switch (qemuState) {
+                    case "running" -> known.state() == DomainState.RUNNING ? known
+                            : DomainStateInfo.of(DomainStateReason.Running.UNKNOWN);
+                    case "shutdown" -> DomainStateInfo.of(DomainStateReason.Shutdown.UNKNOWN);
+                    // libvirt's qemuProcessUpdateState: a panic seen by nobody is a crash
+                    case "guest-panicked" -> known.state() == DomainState.PAUSED ? known
+                            : DomainStateInfo.of(DomainStateReason.Crashed.PANICKED);
+                    default -> known.state() == DomainState.PAUSED ? known
+                            : DomainStateInfo.of(DomainStateReason.Paused.UNKNOWN);
+                };
+                if ("shutdown".equals(qemuState)) {
+                    // The guest powered off while nobody watched and QEMU waits (-no-shutdown):
+                    // end it here, so this connection already sees it shut off. Left to the
+                    // monitor's EOF, a short-lived process (one jvirsh command) would exit
+                    // first and the next one would take the vanished QEMU for a crash. The
+                    // status file says so first, in case this process ends midway.
+                    writeStatus(d);
+                    run.sawShutdown = true;
+                    run.stopping = true;
+                    kill(run.process, Duration.ofSeconds(5));
+                    stopped(d, DomainTransition.SHUTDOWN, out);
                     return;
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
-                    if (run.qmp != null) {
-                        run.qmp.close();
-                    }
+                }
+                boolean forgot = run.defParsed() && QemuMissedUnplugs.forget(run.qmp, run.def());
+                if (forgot || !d.state.equals(known) || !java.util.Objects.equals(run.journalMark, run.writtenMark)) {
+                    writeStatus(d); // else the file already says it all: no XML to format, no fsync
+                }
+                return;
+            } catch (RuntimeException e) {
+                log().log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
+                if (run.qmp != null) {
+                    run.qmp.close();
                 }
             }
-            // The monitor can't be had back: kill what is left so the guest never runs twice
-            // (libvirt does the same) and call it crashed.
-            if (alive) {
-                run.stopping = true;
-                kill(run.process, Duration.ofSeconds(5));
-            }
-            d.run = run;
-            List<DriverDomainEvent> ignored = new ArrayList<>();
-            stopped(d, wasShuttingDown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, ignored);
         }
+        // The monitor can't be had back: kill what is left so the guest never runs twice
+        // (libvirt does the same) and call it crashed.
+        if (alive) {
+            run.stopping = true;
+            kill(run.process, Duration.ofSeconds(5));
+        }
+        stopped(d, wasShuttingDown ? DomainTransition.SHUTDOWN : DomainTransition.CRASH, out);
     }
 
     // ---- lifecycle, with the domain locked by the caller ----
@@ -452,17 +620,20 @@ final class QemuHost {
         Path monitor = runDir.resolve(d.uuid + ".sock");
         Path log = runDir.resolve(d.name + ".log");
         deleteQuietly(monitor);
-        List<String> argv = QemuCommandLine.build(live, caps, monitor);
+        Path journal = QemuJournal.base(runDir, d.uuid);
+        List<String> argv = new ArrayList<>(QemuCommandLine.build(live, caps, monitor));
+        argv.addAll(QemuJournal.prepare(journal));
         if (incoming != null) {
-            argv = new ArrayList<>(argv);
             argv.addAll(List.of("-incoming", "defer"));
         }
         appendLog(log, Instant.now() + ": starting up: " + String.join(" ", argv) + "\n");
         Process process = QemuProcess.start(argv, log);
         QemuRun run = new QemuRun(id, live, process.toHandle(),
-                process.info().startInstant().orElse(null), monitor, log);
+                process.info().startInstant().orElse(null), monitor, log, journal);
         try {
             run.qmp = QemuProcess.connectMonitor(process, monitor, log, listener(d, run), MONITOR_TIMEOUT);
+            // Paused (-S), QEMU has sent no event yet: the state accounts for the whole journal.
+            run.journalMark = QemuJournal.lastLine(journal);
             QemuTaps.plug(live);
             QemuResources.balloonAtStart(run);
             boolean resume = transition != DomainTransition.START_PAUSED;
@@ -536,8 +707,10 @@ final class QemuHost {
         QemuRun run = d.run;
         DomainDef live = LibvirtXml.copy(run.def());
         live.setId(run.id);
-        new StatusFile(run.process.pid(), run.startTime, run.monitor, run.log, run.id, d.state,
-                d.isPersistent(), LibvirtXml.format(live), DomainFacts.of(live)).write(StatusFile.pathFor(runDir, d.uuid));
+        new StatusFile(run.process.pid(), run.startTime, run.monitor, run.log, run.journal, run.journalMark, run.id,
+                d.state, d.isPersistent(), LibvirtXml.format(live), DomainFacts.of(live))
+                .write(StatusFile.pathFor(runDir, d.uuid));
+        run.writtenMark = run.journalMark;
         try {
             Files.writeString(runDir.resolve(d.name + ".pid"), run.process.pid() + "\n");
         } catch (IOException e) {
@@ -549,6 +722,9 @@ final class QemuHost {
         deleteQuietly(StatusFile.pathFor(runDir, d.uuid));
         deleteQuietly(runDir.resolve(d.name + ".pid"));
         deleteQuietly(run.monitor);
+        if (run.journal != null) {
+            QemuJournal.delete(run.journal);
+        }
     }
 
     static void kill(ProcessHandle p, Duration grace) {
@@ -594,11 +770,17 @@ final class QemuHost {
             QemuHotplug.deviceDeleted(d, run, event); // a detach may be waiting for it under the lock
             return;
         }
+        if ("DUMP_COMPLETED".equals(event.name())) {
+            QemuCoreDump.completed(run, event);
+            return;
+        }
         List<DriverDomainEvent> out = new ArrayList<>();
         synchronized (d) {
             if (d.run != run || run.stopping) {
                 return;
             }
+            // First, so that a status file written while handling it holds the new mark too.
+            run.journalMark = event.line();
             DomainState s = d.stateKind();
             switch (event.name()) {
                 case "STOP" -> {
@@ -693,15 +875,10 @@ final class QemuHost {
     // ---- helpers ----
 
     JsonNode qmp(QemuDomain d, String command) {
-        QmpClient c = d.run.qmp;
-        if (c == null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                    "monitor of domain '" + d.name + "' is not connected");
-        }
-        return c.execute(command);
+        return d.run.monitor().execute(command);
     }
 
-    private static void appendLog(Path log, String line) {
+    static void appendLog(Path log, String line) {
         try {
             Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

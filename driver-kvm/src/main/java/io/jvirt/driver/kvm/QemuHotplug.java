@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +43,9 @@ import java.util.regex.Pattern;
  */
 final class QemuHotplug {
     static final Duration UNPLUG_WAIT = Duration.ofSeconds(5);
-    private static final System.Logger LOG = System.getLogger(QemuHotplug.class.getName());
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern VIRTIO_TARGET = Pattern.compile("vd([a-z]{1,2})");
-    private static final Pattern NODE = Pattern.compile("libvirt-(\\d+)-(storage|format)");
+    static final Pattern VIRTIO_TARGET = Pattern.compile("vd([a-z]{1,2})");
+    static final Pattern NODE = Pattern.compile("libvirt-(\\d+)-(storage|format)");
 
     private QemuHotplug() {
     }
@@ -118,7 +118,7 @@ final class QemuHotplug {
         } else {
             checkPluggable(dev.nic);
         }
-        int slot = freeSlot(run.qmp);
+        int slot = freeSlot(run.monitor());
         AddressDef address = new AddressDef();
         address.setType("pci");
         address.setDomain("0x0000");
@@ -131,9 +131,9 @@ final class QemuHotplug {
         QemuCommandLine.build(live, host.caps(live), host.runDir.resolve("check.sock"));
         String bus = "0x" + Integer.toHexString(slot);
         if (dev.disk != null) {
-            plugDisk(run.qmp, dev.disk, bus);
+            plugDisk(run.monitor(), dev.disk, bus);
         } else {
-            plugNic(run.qmp, dev.nic, bus);
+            plugNic(run.monitor(), dev.nic, bus);
         }
         add(run.def(), dev);
         host.writeStatus(d);
@@ -216,45 +216,46 @@ final class QemuHotplug {
                         "This type of disk cannot be hot unplugged");
             }
             id = diskId(disk);
-            String format = formatNodeOf(run.qmp, id);
+            String format = formatNodeOf(run.monitor(), id);
             release = () -> {
                 if (format != null) {
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name", format));
-                    run.qmp.execute("blockdev-del", JSON.objectNode().put("node-name",
+                    run.monitor().execute("blockdev-del", JSON.objectNode().put("node-name", format));
+                    run.monitor().execute("blockdev-del", JSON.objectNode().put("node-name",
                             format.replaceFirst("-format$", "-storage")));
                 }
             };
         } else {
             DomainInterfaceDef nic = (DomainInterfaceDef) found;
             checkPluggable(nic);
-            id = nicId(run.qmp, nic.getMacAddress());
-            String netdev = run.qmp.execute("qom-get", JSON.objectNode()
+            id = nicId(run.monitor(), nic.getMacAddress());
+            String netdev = run.monitor().execute("qom-get", JSON.objectNode()
                     .put("path", "/machine/peripheral/" + id).put("property", "netdev")).asText();
-            release = () -> run.qmp.execute("netdev_del", JSON.objectNode().put("id", netdev));
+            release = () -> run.monitor().execute("netdev_del", JSON.objectNode().put("id", netdev));
         }
-        CompletableFuture<Void> gone = new CompletableFuture<>();
+        CompletableFuture<String> gone = new CompletableFuture<>();
         run.unplugs.put(id, gone);
         try {
-            run.qmp.execute("device_del", JSON.objectNode().put("id", id));
+            run.monitor().execute("device_del", JSON.objectNode().put("id", id));
         } catch (RuntimeException e) {
             run.unplugs.remove(id);
             throw e;
         }
-        Runnable finish = () -> {
+        // Given DEVICE_DELETED's journal line: the status file written here accounts for it.
+        Consumer<String> finish = eventLine -> {
             release.run();
             run.def().getDevices().getDisks().remove(found);
             run.def().getDevices().getInterfaces().remove(found);
+            run.journalMark = eventLine;
             host.writeStatus(d);
         };
         try {
-            gone.get(UNPLUG_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            finish.run();
+            finish.accept(gone.get(UNPLUG_WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             // libvirt: the request stands; the guest may take its time. Finish on the event.
             run.pendingRemovals.put(id, finish);
             if (gone.isDone()) {
                 run.pendingRemovals.remove(id);
-                finish.run();
+                finish.accept(gone.join());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,67 +276,21 @@ final class QemuHotplug {
         if (id == null) {
             return; // the event of a device's child (its virtio backend)
         }
-        CompletableFuture<Void> waiter = run.unplugs.get(id);
+        CompletableFuture<String> waiter = run.unplugs.get(id);
         if (waiter != null) {
-            waiter.complete(null);
+            waiter.complete(event.line());
             return;
         }
-        Runnable late = run.pendingRemovals.remove(id);
+        Consumer<String> late = run.pendingRemovals.remove(id);
         if (late != null) {
             CompletableFuture.runAsync(() -> {
                 synchronized (d) {
                     if (d.run == run) {
-                        late.run();
+                        late.accept(event.line());
                     }
                 }
             });
         }
-    }
-
-    /**
-     * libvirt's qemuProcessUpdateDevices, on reconnect: a virtio disk the guest let go while no
-     * process held the monitor (a detach that outlived its wait, then its process, as one jvirsh
-     * command does) leaves the live XML, and the block nodes only the missed DEVICE_DELETED
-     * would have released go too. True if a disk went: the caller writes the status file.
-     */
-    static boolean forgetEjectedDisks(QmpClient qmp, DomainDef def) {
-        Set<String> present = peripheralIds(qmp);
-        boolean changed = def.getDevices().getDisks().removeIf(disk -> "virtio".equals(bus(disk))
-                && VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev())).matches()
-                && !present.contains(diskId(disk)));
-        if (!changed) {
-            return false;
-        }
-        Set<String> inUse = new HashSet<>();
-        for (JsonNode b : qmp.execute("query-block")) {
-            inUse.add(b.path("inserted").path("node-name").asText(""));
-        }
-        for (JsonNode node : qmp.execute("query-named-block-nodes", JSON.objectNode().put("flat", true))) {
-            String name = node.path("node-name").asText("");
-            Matcher m = NODE.matcher(name);
-            if (m.matches() && m.group(2).equals("format") && !inUse.contains(name)) {
-                try {
-                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", name));
-                    qmp.execute("blockdev-del", JSON.objectNode().put("node-name", "libvirt-" + m.group(1) + "-storage"));
-                } catch (VirtException e) {
-                    // A node QEMU keeps costs an open file, not the guest: don't fail the reconnect.
-                    LOG.log(System.Logger.Level.WARNING, "cannot release block node " + name, e);
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@code def}, parsed on first need for a run found again (see {@link QemuRun#def()}), less the
-     * disks the guest ejected meanwhile; the status file catches up at its next write.
-     */
-    static DomainDef withoutEjectedDisks(QemuRun run, DomainDef def) {
-        QmpClient qmp = run.qmp;
-        if (qmp != null) {
-            forgetEjectedDisks(qmp, def);
-        }
-        return def;
     }
 
     // ---- the definitions ----
@@ -444,7 +399,7 @@ final class QemuHotplug {
         return max + 1;
     }
 
-    private static Set<String> peripheralIds(QmpClient qmp) {
+    static Set<String> peripheralIds(QmpClient qmp) {
         Set<String> ids = new HashSet<>();
         for (JsonNode p : qmp.execute("qom-list", JSON.objectNode().put("path", "/machine/peripheral"))) {
             ids.add(p.path("name").asText());
@@ -484,7 +439,7 @@ final class QemuHotplug {
         return null;
     }
 
-    private static String bus(DiskDef disk) {
+    static String bus(DiskDef disk) {
         String dev = String.valueOf(disk.getTargetDev());
         if (disk.getTarget() != null && disk.getTarget().getBus() != null) {
             return disk.getTarget().getBus();
@@ -493,7 +448,7 @@ final class QemuHotplug {
     }
 
     /** The builder's id for a virtio disk: virtio-disk and the target's index (vda → 0). */
-    private static String diskId(DiskDef disk) {
+    static String diskId(DiskDef disk) {
         Matcher m = VIRTIO_TARGET.matcher(String.valueOf(disk.getTargetDev()));
         if (!m.matches()) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,

@@ -6,8 +6,6 @@ import io.jvirt.spi.DriverNetworkEvent;
 import io.jvirt.spi.NetworkDriver;
 import io.jvirt.spi.NetworkRef;
 import io.jvirt.xml.LibvirtXml;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,28 +22,19 @@ final class QemuNetworking implements NetworkDriver {
 
     @Override
     public List<NetworkRef> listAllNetworks(Set<ListNetworksFlag> flags) {
-        List<QemuNetwork> out = new ArrayList<>();
-        for (QemuNetwork n : networks.registry.view()) {
-            synchronized (n) {
-                if (!n.isRemoved() && n.matches(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
-                        ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
-                        ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART)) {
-                    out.add(n);
-                }
-            }
-        }
-        out.sort(Comparator.comparing(n -> n.name()));
-        return out.stream().map(n -> n.ref).toList();
+        return networks.objects.list(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
+                ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
+                ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART).stream().map(n -> n.ref).toList();
     }
 
     @Override
     public NetworkRef lookupNetworkByName(String name) {
-        return networks.byName(name).ref;
+        return networks.objects.byName(name).ref;
     }
 
     @Override
     public NetworkRef lookupNetworkByUuid(UUID uuid) {
-        return networks.byUuid(uuid).ref;
+        return networks.objects.byUuid(uuid).ref;
     }
 
     @Override
@@ -117,7 +106,7 @@ final class QemuNetworking implements NetworkDriver {
 
     @Override
     public Subscription onNetworkEvent(Consumer<DriverNetworkEvent> listener) {
-        return subscriptions.track(networks.events.subscribe(e -> true, listener));
+        return subscriptions.track(networks.objects.subscribe(listener));
     }
 
     /** Ends this connection's subscriptions. */

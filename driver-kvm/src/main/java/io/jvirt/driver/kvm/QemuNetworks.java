@@ -4,11 +4,10 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.NetworkEventType;
 import io.jvirt.VirtException;
-import io.jvirt.spi.AtomicConfigStore;
 import io.jvirt.spi.DriverNetworkEvent;
-import io.jvirt.spi.EventDispatcher;
+import io.jvirt.spi.HostObjectFiles;
+import io.jvirt.spi.HostObjectList;
 import io.jvirt.spi.NetworkRef;
-import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.spi.host.Bridges;
 import io.jvirt.spi.host.NetDevices;
 import io.jvirt.xml.LibvirtXml;
@@ -18,8 +17,6 @@ import io.jvirt.xml.NetworkDefaults;
 import io.jvirt.xml.NetworkIpDef;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -32,100 +29,54 @@ import java.util.function.Function;
 final class QemuNetworks {
     private static final System.Logger LOG = System.getLogger(QemuNetworks.class.getName());
 
-    final ObjectRegistry<QemuNetwork> registry = new ObjectRegistry<>(n -> n.name(), n -> n.uuid());
-    final EventDispatcher<DriverNetworkEvent> events = new EventDispatcher<>();
-    private final AtomicConfigStore configs;
-    private final AtomicConfigStore states;
-    private final Path autostartDir;
+    final HostObjectList<QemuNetwork, NetworkEventType, DriverNetworkEvent> objects =
+            HostObjectList.networks(ErrorDomain.NETWORK, n -> n.ref);
+    private final HostObjectFiles<QemuNetwork> files;
 
     QemuNetworks(QemuPaths paths) {
-        this.configs = new AtomicConfigStore(paths.networkConfigDir(), ErrorDomain.NETWORK);
-        this.states = new AtomicConfigStore(paths.networkStateDir(), ErrorDomain.NETWORK);
-        this.autostartDir = configs.directory().resolve("autostart");
-    }
-
-    QemuNetwork byName(String name) {
-        return registry.byName(name).orElseThrow(() -> new VirtException(ErrorCode.NO_NETWORK,
-                ErrorDomain.NETWORK, "no network with matching name '" + name + "'"));
-    }
-
-    QemuNetwork byUuid(UUID uuid) {
-        return registry.byUuid(uuid).orElseThrow(() -> new VirtException(ErrorCode.NO_NETWORK,
-                ErrorDomain.NETWORK, "no network with matching uuid '" + uuid + "'"));
+        this.files = new HostObjectFiles<>(objects, paths.networkConfigDir(), paths.networkStateDir());
     }
 
     /** Runs {@code action} on the network {@code ref} names, locked. */
     <T> T with(NetworkRef ref, Function<QemuNetwork, T> action) {
-        while (true) {
-            QemuNetwork n = byUuid(ref.uuid());
-            synchronized (n) {
-                if (!n.isRemoved()) {
-                    return action.apply(n);
-                }
-            }
-        }
+        return objects.locked(() -> objects.byUuid(ref.uuid()), action);
     }
 
     /** The bridge a guest NIC on network {@code name} joins; the network must be active. */
     String bridgeOf(String name) {
-        QemuNetwork n = byName(name);
-        synchronized (n) {
-            if (!n.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                        "network '" + name + "' is not active");
-            }
+        return objects.locked(() -> objects.byName(name), n -> {
+            objects.requireActive(n);
             return n.bridge();
-        }
+        });
     }
 
     // ---- loading ----
 
     void load() {
-        for (String name : configs.names()) {
-            try {
-                QemuNetwork n = new QemuNetwork(parse(configs.read(name).orElseThrow()), true);
-                n.setAutostart(Autostart.isMarked(autostartDir, name));
-                registry.add(n);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network config " + configs.pathOf(name), e);
+        files.load(new HostObjectFiles.Loader<>() {
+            @Override
+            public QemuNetwork parse(String xml, boolean persistent) {
+                return new QemuNetwork(QemuNetworks.parse(xml), persistent);
             }
-        }
-        for (String name : states.names()) {
-            try {
-                NetworkDef live = parse(states.read(name).orElseThrow());
-                QemuNetwork n = registry.byUuid(UUID.fromString(live.getUuid())).orElse(null);
-                if (n == null) {
-                    n = new QemuNetwork(live, false);
-                    registry.add(n);
+
+            @Override
+            public boolean resume(QemuNetwork n, QemuNetwork live) {
+                // the bridge may have gone away (a reboot, an operator): then the network is not active
+                if (!Bridges.isBridge(live.bridge())) {
+                    return false;
                 }
-                if (Bridges.isBridge(live.getBridge().getName())) {
-                    n.def = live;
-                    n.setActive(true);
-                } else {
-                    // the bridge went away (a reboot, an operator): the network is not active
-                    states.delete(name);
-                    if (!n.isPersistent()) {
-                        registry.remove(n);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable network state " + states.pathOf(name), e);
+                n.def = live.def;
+                return true;
             }
-        }
-        if (Autostart.firstStartSinceBoot(states.directory())) {
-            for (QemuNetwork n : registry.all()) {
-                if (n.autostart() && !n.isActive()) {
-                    try {
-                        with(n.ref, q -> {
-                            start(q);
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot autostart network " + n.name(), e);
-                    }
-                }
+
+            @Override
+            public void autostart(QemuNetwork n) {
+                with(n.ref, q -> {
+                    start(q);
+                    return null;
+                });
             }
-        }
+        });
     }
 
     /**
@@ -210,7 +161,7 @@ final class QemuNetworks {
 
     QemuNetwork define(String xml) {
         NetworkDef def = parse(xml);
-        QemuNetwork n = addOrFind(def, true);
+        QemuNetwork n = files.addOrFind(new QemuNetwork(def, true));
         synchronized (n) {
             if (def.getBridge() == null || def.getBridge().getName() == null) {
                 // libvirt names the bridge at define time: virbrN, the first free N
@@ -220,19 +171,18 @@ final class QemuNetworks {
                 def.setBridge(b);
                 NetworkDefaults.complete(def);
             }
-            configs.write(n.name(), LibvirtXml.format(def));
+            files.writeConfig(n, LibvirtXml.format(def));
             if (!n.isActive()) {
                 n.def = def;
             }
-            n.setPersistent(true);
+            objects.defined(n);
         }
-        publish(n, NetworkEventType.DEFINED);
         return n;
     }
 
     QemuNetwork create(String xml) {
         NetworkDef def = parse(xml);
-        QemuNetwork n = addOrFind(def, false);
+        QemuNetwork n = files.addOrFind(new QemuNetwork(def, false));
         synchronized (n) {
             if (n.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
@@ -248,10 +198,7 @@ final class QemuNetworks {
             try {
                 start(n);
             } catch (RuntimeException e) {
-                if (!n.isPersistent()) {
-                    registry.remove(n);
-                    n.markRemoved();
-                }
+                objects.removeIfTransient(n);
                 throw e;
             }
         }
@@ -262,32 +209,12 @@ final class QemuNetworks {
     private String freeBridgeName(QemuNetwork self) {
         for (int i = 0; ; i++) {
             String name = "virbr" + i;
-            boolean taken = NetDevices.exists(name) || registry.all().stream().anyMatch(o -> o != self
+            boolean taken = NetDevices.exists(name) || objects.all().stream().anyMatch(o -> o != self
                     && o.def.getBridge() != null && name.equals(o.def.getBridge().getName()));
             if (!taken) {
                 return name;
             }
         }
-    }
-
-    private QemuNetwork addOrFind(NetworkDef def, boolean persistent) {
-        UUID uuid = UUID.fromString(def.getUuid());
-        QemuNetwork byUuid = registry.byUuid(uuid).orElse(null);
-        if (byUuid != null) {
-            if (!byUuid.name().equals(def.getName())) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK,
-                        "network '" + byUuid.name() + "' is already defined with uuid " + uuid);
-            }
-            return byUuid;
-        }
-        configs.pathOf(def.getName());
-        QemuNetwork fresh = new QemuNetwork(def, persistent);
-        if (registry.add(fresh) != ObjectRegistry.Conflict.NONE) {
-            QemuNetwork holder = registry.byName(def.getName()).orElse(null);
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK, "network '" + def.getName()
-                    + "' already exists with uuid " + (holder != null ? holder.uuid() : uuid));
-        }
-        return fresh;
     }
 
     /** Creates the bridge with its addresses, or checks the host bridge; all or nothing. */
@@ -315,32 +242,21 @@ final class QemuNetworks {
             }
         }
         try {
-            states.write(n.name(), LibvirtXml.format(n.def));
+            files.started(n, LibvirtXml.format(n.def));
         } catch (RuntimeException e) {
             if (!n.usesHostBridge()) {
                 deleteQuietly(bridge);
             }
             throw e;
         }
-        n.setActive(true);
-        publish(n, NetworkEventType.STARTED);
     }
 
     void destroy(QemuNetwork n) {
-        if (!n.isActive()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                    "network '" + n.name() + "' is not active");
-        }
+        objects.requireActive(n);
         if (!n.usesHostBridge() && Bridges.isBridge(n.bridge())) {
             Bridges.delete(n.bridge());
         }
-        states.delete(n.name());
-        n.setActive(false);
-        publish(n, NetworkEventType.STOPPED);
-        if (!n.isPersistent()) {
-            registry.remove(n);
-            n.markRemoved();
-        }
+        files.stopped(n);
     }
 
     /** libvirt lets an active network be undefined: it runs on as a transient one. */
@@ -349,23 +265,11 @@ final class QemuNetworks {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
                     "network '" + n.name() + "' is transient; it can't be undefined");
         }
-        setAutostart(n, false);
-        configs.delete(n.name());
-        n.setPersistent(false);
-        publish(n, NetworkEventType.UNDEFINED);
-        if (!n.isActive()) {
-            registry.remove(n);
-            n.markRemoved();
-        }
+        files.undefine(n);
     }
 
     void setAutostart(QemuNetwork n, boolean autostart) {
-        if (!n.isPersistent()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                    "cannot set autostart for transient network");
-        }
-        Autostart.mark(autostartDir, n.name(), configs.pathOf(n.name()), autostart, ErrorDomain.NETWORK);
-        n.setAutostart(autostart);
+        files.setAutostart(n, autostart);
     }
 
     private static void deleteQuietly(String bridge) {
@@ -373,12 +277,6 @@ final class QemuNetworks {
             Bridges.delete(bridge);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete bridge " + bridge + " after a failed start", e);
-        }
-    }
-
-    void publish(QemuNetwork n, NetworkEventType type) {
-        if (events.hasSubscribers()) {
-            events.publish(new DriverNetworkEvent(n.ref, type));
         }
     }
 }

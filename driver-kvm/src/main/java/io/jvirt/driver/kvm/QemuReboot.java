@@ -68,8 +68,8 @@ final class QemuReboot {
         DomainStateReason.Running reason = d.stateKind() == DomainState.CRASHED
                 ? DomainStateReason.Running.CRASHED : DomainStateReason.Running.BOOTED;
         try {
-            run.qmp.execute("system_reset");
-            run.qmp.execute("cont");
+            run.monitor().execute("system_reset");
+            run.monitor().execute("cont");
             run.ownResumes++;
             d.state = DomainStateInfo.of(reason);
             host.writeStatus(d);

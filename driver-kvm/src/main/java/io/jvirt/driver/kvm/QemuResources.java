@@ -60,7 +60,7 @@ final class QemuResources {
                                 + " balloon driver");
             }
             // The target only: the live XML follows the guest's BALLOON_CHANGE, as libvirt's cur_balloon.
-            d.run.qmp.execute("balloon", JsonNodeFactory.instance.objectNode().put("value", kib * 1024));
+            d.run.monitor().execute("balloon", JsonNodeFactory.instance.objectNode().put("value", kib * 1024));
         }
         if (c != null) {
             storeConfig(host, d, c);
@@ -82,7 +82,7 @@ final class QemuResources {
     static void balloonAtStart(QemuRun run) {
         long cur = run.def().getCurrentMemoryKiB();
         if (cur > 0 && cur < run.def().getMemoryKiB() && hasBalloon(run.def())) {
-            run.qmp.execute("balloon", JsonNodeFactory.instance.objectNode().put("value", cur * 1024));
+            run.monitor().execute("balloon", JsonNodeFactory.instance.objectNode().put("value", cur * 1024));
         }
     }
 

@@ -9,6 +9,7 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.Flag;
 import io.jvirt.VirtException;
+import io.jvirt.driver.kvm.qmp.QmpClient;
 import io.jvirt.spi.DomainTransition;
 import io.jvirt.spi.DriverDomainEvent;
 import io.jvirt.xml.DomainDef;
@@ -73,17 +74,28 @@ final class QemuSave {
             }
             boolean runAfterRestore = flags.contains(DomainSaveFlag.RUNNING)
                     || wasRunning && !flags.contains(DomainSaveFlag.PAUSED);
-            long offset = QemuSaveImage.writePartial(ch, LibvirtXml.format(run.def()), runAfterRestore);
-            ch.position(offset);
-            QemuMigrationStream.save(run.qmp, streamSocket(host, d), ch);
-            QemuSaveImage.finish(ch);
+            String xml = LibvirtXml.format(run.def());
+            QmpClient monitor = run.monitor();
+            Path stream = streamSocket(host, d);
+            // The lock is let go while QEMU writes: dominfo and the like answer meanwhile
+            // (paused, reason save), as in libvirt, where save is an async job.
+            d.runAsyncJob("save", () -> {
+                long offset = QemuSaveImage.writePartial(ch, xml, runAfterRestore);
+                ch.position(offset);
+                QemuMigrationStream.save(monitor, stream, ch);
+                QemuSaveImage.finish(ch);
+            });
+            if (d.run != run) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "guest unexpectedly quit during the save of domain '" + d.name + "'");
+            }
         } catch (IOException | RuntimeException e) {
             if (created) {
                 QemuHost.deleteQuietly(file);
             }
             if (d.run == run && !run.qmp.isClosed()) {
                 try {
-                    run.qmp.execute("migrate_cancel"); // a no-op if none is under way
+                    run.monitor().execute("migrate_cancel"); // a no-op if none is under way
                     if (pausedHere) {
                         host.qmp(d, "cont");
                         run.ownResumes++;
@@ -117,7 +129,7 @@ final class QemuSave {
                 @Override
                 public void receive(QemuRun run) {
                     try {
-                        QemuMigrationStream.load(run.qmp, streamSocket(host, d), in, image.streamOffset());
+                        QemuMigrationStream.load(run.monitor(), streamSocket(host, d), in, image.streamOffset());
                     } catch (IOException | RuntimeException e) {
                         // A QEMU that can't load the stream says why on stderr, then exits.
                         run.process.onExit().completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS).join();
@@ -143,7 +155,7 @@ final class QemuSave {
     }
 
     /** Where the driver and QEMU meet for the stream: beside the monitor socket. */
-    private static Path streamSocket(QemuHost host, QemuDomain d) {
+    static Path streamSocket(QemuHost host, QemuDomain d) {
         return host.runDir.resolve(d.uuid + ".migrate");
     }
 

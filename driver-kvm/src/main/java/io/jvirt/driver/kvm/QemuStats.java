@@ -68,7 +68,7 @@ final class QemuStats {
         s.put("vcpu.maximum", (long) def.getVcpuCount());
         if (run != null) {
             int i = 0;
-            for (JsonNode cpu : run.qmp.execute("query-cpus-fast")) {
+            for (JsonNode cpu : run.monitor().execute("query-cpus-fast")) {
                 long[] t = ticks(Path.of("/proc", Long.toString(run.process.pid()), "task",
                         cpu.path("thread-id").asText(), "stat"));
                 s.put("vcpu." + i + ".state", 1L); // VIR_VCPU_RUNNING: the thread exists
@@ -83,14 +83,14 @@ final class QemuStats {
         Map<String, JsonNode> statsByFile = new HashMap<>();
         if (run != null) {
             Map<String, String> qdevByFile = new HashMap<>();
-            for (JsonNode b : run.qmp.execute("query-block")) {
+            for (JsonNode b : run.monitor().execute("query-block")) {
                 JsonNode inserted = b.path("inserted");
                 if (inserted.has("file")) {
                     qdevByFile.put(inserted.path("file").asText(), b.path("qdev").asText());
                 }
             }
             Map<String, JsonNode> statsByQdev = new HashMap<>();
-            for (JsonNode b : run.qmp.execute("query-blockstats")) {
+            for (JsonNode b : run.monitor().execute("query-blockstats")) {
                 statsByQdev.put(b.path("qdev").asText(), b.path("stats"));
             }
             qdevByFile.forEach((file, qdev) -> {

@@ -19,8 +19,6 @@ import io.jvirt.spi.StoragePoolRef;
 import io.jvirt.spi.StorageVolumeRef;
 import io.jvirt.xml.LibvirtXml;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,28 +37,19 @@ final class QemuStorage implements StorageDriver {
 
     @Override
     public List<StoragePoolRef> listAllStoragePools(Set<ListStoragePoolsFlag> flags) {
-        List<QemuStoragePool> out = new ArrayList<>();
-        for (QemuStoragePool p : pools.registry.view()) {
-            synchronized (p) {
-                if (!p.isRemoved() && p.matches(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
-                        ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
-                        ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART)) {
-                    out.add(p);
-                }
-            }
-        }
-        out.sort(Comparator.comparing(p -> p.name()));
-        return out.stream().map(p -> p.ref).toList();
+        return pools.objects.list(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
+                ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
+                ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART).stream().map(p -> p.ref).toList();
     }
 
     @Override
     public StoragePoolRef lookupStoragePoolByName(String name) {
-        return pools.byName(name).ref;
+        return pools.objects.byName(name).ref;
     }
 
     @Override
     public StoragePoolRef lookupStoragePoolByUuid(UUID uuid) {
-        return pools.byUuid(uuid).ref;
+        return pools.objects.byUuid(uuid).ref;
     }
 
     @Override
@@ -187,7 +176,7 @@ final class QemuStorage implements StorageDriver {
 
     /** The volume at {@code file} in an active pool (a file volume's key is its path). */
     private StorageVolumeRef find(Path file, String notFound) {
-        for (QemuStoragePool p : pools.registry.view()) {
+        for (QemuStoragePool p : pools.objects.all()) {
             synchronized (p) {
                 if (!p.isRemoved() && p.isActive()) {
                     for (var e : p.volumes.entrySet()) {
@@ -229,7 +218,7 @@ final class QemuStorage implements StorageDriver {
     }
 
     private StoragePoolRef poolOf(StorageVolumeRef v) {
-        return pools.byName(v.pool()).ref;
+        return pools.objects.byName(v.pool()).ref;
     }
 
     @Override
@@ -278,7 +267,7 @@ final class QemuStorage implements StorageDriver {
 
     @Override
     public Subscription onStoragePoolEvent(Consumer<DriverStoragePoolEvent> listener) {
-        return subscriptions.track(pools.events.subscribe(e -> true, listener));
+        return subscriptions.track(pools.objects.subscribe(listener));
     }
 
     /** Ends this connection's subscriptions. */

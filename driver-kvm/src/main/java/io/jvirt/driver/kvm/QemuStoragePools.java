@@ -6,10 +6,9 @@ import io.jvirt.StoragePoolEventType;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StoragePoolState;
 import io.jvirt.VirtException;
-import io.jvirt.spi.AtomicConfigStore;
 import io.jvirt.spi.DriverStoragePoolEvent;
-import io.jvirt.spi.EventDispatcher;
-import io.jvirt.spi.ObjectRegistry;
+import io.jvirt.spi.HostObjectFiles;
+import io.jvirt.spi.HostObjectList;
 import io.jvirt.spi.StoragePoolRef;
 import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.PoolTargetDef;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -33,107 +31,64 @@ import java.util.function.Function;
  * active. Each pool is its own lock; callers go through {@link #with}.
  */
 final class QemuStoragePools {
-    private static final System.Logger LOG = System.getLogger(QemuStoragePools.class.getName());
     /** libvirt's VIR_STORAGE_DEFAULT_POOL_PERM_MODE for a directory it builds. */
     private static final Set<PosixFilePermission> BUILD_MODE = PosixFilePermissions.fromString("rwx--x--x");
 
-    final ObjectRegistry<QemuStoragePool> registry = new ObjectRegistry<>(p -> p.name(), p -> p.uuid());
-    final EventDispatcher<DriverStoragePoolEvent> events = new EventDispatcher<>();
-    private final AtomicConfigStore configs;
-    private final AtomicConfigStore states;
-    private final Path autostartDir;
+    final HostObjectList<QemuStoragePool, StoragePoolEventType, DriverStoragePoolEvent> objects =
+            HostObjectList.storagePools(ErrorDomain.STORAGE, p -> p.ref);
+    private final HostObjectFiles<QemuStoragePool> files;
 
     QemuStoragePools(QemuPaths paths) {
-        this.configs = new AtomicConfigStore(paths.storageConfigDir(), ErrorDomain.STORAGE);
-        this.states = new AtomicConfigStore(paths.storageStateDir(), ErrorDomain.STORAGE);
-        this.autostartDir = configs.directory().resolve("autostart");
+        this.files = new HostObjectFiles<>(objects, paths.storageConfigDir(), paths.storageStateDir());
     }
 
     // ---- finding pools ----
 
     enum Need { ANY, ACTIVE, INACTIVE }
 
-    QemuStoragePool byName(String name) {
-        return registry.byName(name).orElseThrow(() -> new VirtException(ErrorCode.NO_STORAGE_POOL,
-                ErrorDomain.STORAGE, "no storage pool with matching name '" + name + "'"));
-    }
-
-    QemuStoragePool byUuid(UUID uuid) {
-        return registry.byUuid(uuid).orElseThrow(() -> new VirtException(ErrorCode.NO_STORAGE_POOL,
-                ErrorDomain.STORAGE, "no storage pool with matching uuid '" + uuid + "'"));
-    }
-
     /** Runs {@code action} on the pool {@code ref} names, locked and in the state {@code need}. */
     <T> T with(StoragePoolRef ref, Need need, Function<QemuStoragePool, T> action) {
-        while (true) {
-            QemuStoragePool p = byUuid(ref.uuid());
-            synchronized (p) {
-                if (p.isRemoved()) {
-                    continue; // replaced meanwhile: look again
-                }
-                if (need == Need.ACTIVE && !p.isActive()) {
-                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                            "storage pool '" + p.name() + "' is not active");
-                }
-                if (need == Need.INACTIVE && p.isActive()) {
-                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                            "storage pool '" + p.name() + "' is already active");
-                }
-                return action.apply(p);
+        return objects.locked(() -> objects.byUuid(ref.uuid()), p -> {
+            if (need == Need.ACTIVE) {
+                objects.requireActive(p);
             }
-        }
+            if (need == Need.INACTIVE && p.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
+                        "storage pool '" + p.name() + "' is already active");
+            }
+            return action.apply(p);
+        });
     }
 
     // ---- loading ----
 
     /** Reads configs and active states, then starts autostart pools once per boot of the state dir. */
     void load() {
-        for (String name : configs.names()) {
-            try {
-                QemuStoragePool p = new QemuStoragePool(parse(configs.read(name).orElseThrow()), true);
-                p.setAutostart(Autostart.isMarked(autostartDir, name));
-                registry.add(p);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable pool config " + configs.pathOf(name), e);
+        files.load(new HostObjectFiles.Loader<>() {
+            @Override
+            public QemuStoragePool parse(String xml, boolean persistent) {
+                return new QemuStoragePool(QemuStoragePools.parse(xml), persistent);
             }
-        }
-        for (String name : states.names()) {
-            try {
-                StoragePoolDef live = parse(states.read(name).orElseThrow());
-                QemuStoragePool p = registry.byUuid(UUID.fromString(live.getUuid())).orElse(null);
-                if (p == null) {
-                    p = new QemuStoragePool(live, false);
-                    registry.add(p);
+
+            @Override
+            public boolean resume(QemuStoragePool p, QemuStoragePool live) {
+                // its directory may have gone away while nobody watched: then the pool can't be active
+                if (!Files.isDirectory(p.target())) {
+                    return false;
                 }
-                if (Files.isDirectory(p.target())) {
-                    p.def = live;
-                    p.setActive(true);
-                    QemuStorageVolumes.scan(p);
-                } else {
-                    // its directory went away while nobody watched: the pool can't be active
-                    states.delete(name);
-                    if (!p.isPersistent()) {
-                        registry.remove(p);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable pool state " + states.pathOf(name), e);
+                p.def = live.def;
+                QemuStorageVolumes.scan(p);
+                return true;
             }
-        }
-        if (Autostart.firstStartSinceBoot(states.directory())) {
-            for (QemuStoragePool p : registry.all()) {
-                if (p.autostart() && !p.isActive()) {
-                    try {
-                        with(p.ref, Need.INACTIVE, q -> {
-                            start(q, false);
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot autostart storage pool " + p.name(), e);
-                    }
-                }
+
+            @Override
+            public void autostart(QemuStoragePool p) {
+                with(p.ref, Need.INACTIVE, q -> {
+                    start(q, false);
+                    return null;
+                });
             }
-        }
+        });
     }
 
     /** libvirt's pool parser, then what this driver can serve: directory pools with an absolute target. */
@@ -166,23 +121,22 @@ final class QemuStoragePools {
     QemuStoragePool define(String xml) {
         StoragePoolDef def = parse(xml);
         String text = LibvirtXml.format(def);
-        QemuStoragePool p = addOrFind(def, true);
+        QemuStoragePool p = files.addOrFind(new QemuStoragePool(def, true));
         synchronized (p) {
             if (p.isActive() && !p.target().equals(Path.of(def.getTarget().getPath()))) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE, "storage pool '"
                         + p.name() + "' is active; destroy it before changing its target path");
             }
-            configs.write(p.name(), text);
+            files.writeConfig(p, text);
             p.def = def;
-            p.setPersistent(true);
+            objects.defined(p);
         }
-        publish(p, StoragePoolEventType.DEFINED);
         return p;
     }
 
     QemuStoragePool create(String xml, boolean build) {
         StoragePoolDef def = parse(xml);
-        QemuStoragePool p = addOrFind(def, false);
+        QemuStoragePool p = files.addOrFind(new QemuStoragePool(def, false));
         synchronized (p) {
             if (p.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
@@ -192,35 +146,11 @@ final class QemuStoragePools {
                 p.def = def;
                 start(p, build);
             } catch (RuntimeException e) {
-                if (!p.isPersistent()) {
-                    registry.remove(p);
-                    p.markRemoved();
-                }
+                objects.removeIfTransient(p);
                 throw e;
             }
         }
         return p;
-    }
-
-    /** libvirt's virStoragePoolObjListAdd: the pool with this UUID and name, or a new one. */
-    private QemuStoragePool addOrFind(StoragePoolDef def, boolean persistent) {
-        UUID uuid = UUID.fromString(def.getUuid());
-        QemuStoragePool byUuid = registry.byUuid(uuid).orElse(null);
-        if (byUuid != null) {
-            if (!byUuid.name().equals(def.getName())) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
-                        "pool '" + byUuid.name() + "' is already defined with uuid " + uuid);
-            }
-            return byUuid;
-        }
-        configs.pathOf(def.getName()); // a name that can't be a file name is INVALID_ARG
-        QemuStoragePool fresh = new QemuStoragePool(def, persistent);
-        if (registry.add(fresh) != ObjectRegistry.Conflict.NONE) {
-            QemuStoragePool holder = registry.byName(def.getName()).orElse(null);
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE, "pool '" + def.getName()
-                    + "' already exists with uuid " + (holder != null ? holder.uuid() : uuid));
-        }
-        return fresh;
     }
 
     /** Makes the pool's directory (libvirt's dir backend buildPool). */
@@ -235,7 +165,7 @@ final class QemuStoragePools {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE,
                     "cannot create path '" + dir + "': " + e.getMessage(), e);
         }
-        publish(p, StoragePoolEventType.CREATED);
+        objects.publish(p, StoragePoolEventType.CREATED);
     }
 
     void start(QemuStoragePool p, boolean build) {
@@ -247,20 +177,12 @@ final class QemuStoragePools {
                     + p.target() + "': No such file or directory (build the pool first)");
         }
         QemuStorageVolumes.scan(p);
-        states.write(p.name(), LibvirtXml.format(withSizes(p)));
-        p.setActive(true);
-        publish(p, StoragePoolEventType.STARTED);
+        files.started(p, LibvirtXml.format(withSizes(p)));
     }
 
     void destroy(QemuStoragePool p) {
-        states.delete(p.name());
-        p.setActive(false);
+        files.stopped(p);
         p.volumes.clear();
-        publish(p, StoragePoolEventType.STOPPED);
-        if (!p.isPersistent()) {
-            registry.remove(p);
-            p.markRemoved();
-        }
     }
 
     /** Removes the pool's directory, which must be empty (libvirt's dir backend deletePool). */
@@ -271,7 +193,7 @@ final class QemuStoragePools {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE,
                     "failed to remove pool '" + p.target() + "': " + e.getMessage(), e);
         }
-        publish(p, StoragePoolEventType.DELETED);
+        objects.publish(p, StoragePoolEventType.DELETED);
     }
 
     void undefine(QemuStoragePool p) {
@@ -283,21 +205,11 @@ final class QemuStoragePools {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
                     "cannot undefine transient storage pool '" + p.name() + "'");
         }
-        setAutostart(p, false);
-        configs.delete(p.name());
-        registry.remove(p);
-        p.markRemoved();
-        publish(p, StoragePoolEventType.UNDEFINED);
+        files.undefine(p);
     }
 
-    /** The autostart link, as libvirt's: autostart/NAME.xml → ../NAME.xml. */
     void setAutostart(QemuStoragePool p, boolean autostart) {
-        if (!p.isPersistent()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                    "cannot set autostart for transient pool");
-        }
-        Autostart.mark(autostartDir, p.name(), configs.pathOf(p.name()), autostart, ErrorDomain.STORAGE);
-        p.setAutostart(autostart);
+        files.setAutostart(p, autostart);
     }
 
     // ---- what a pool reports ----
@@ -335,12 +247,6 @@ final class QemuStoragePools {
         } catch (IOException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE,
                     "cannot statvfs path '" + dir + "': " + e.getMessage(), e);
-        }
-    }
-
-    void publish(QemuStoragePool p, StoragePoolEventType type) {
-        if (events.hasSubscribers()) {
-            events.publish(new DriverStoragePoolEvent(p.ref, type));
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.jvirt.driver.kvm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
@@ -10,6 +7,8 @@ import io.jvirt.ErrorCode;
 import io.jvirt.ErrorDomain;
 import io.jvirt.VirtException;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,42 +21,55 @@ import java.time.Instant;
 import java.util.Properties;
 
 /**
- * The runtime record of a running domain, DIR/run/qemu/UUID.status.json (libvirt's status XML
- * in JSON): pid and its start time, monitor socket, log, id, state, the live domain XML and its
- * {@link DomainFacts}, so that listing the domain needn't parse that XML.
+ * The runtime record of a running domain, DIR/run/qemu/UUID.status (libvirt's status XML, as
+ * Java properties): pid and its start time, monitor socket, log, id, state, the live domain XML
+ * and its {@link DomainFacts}, so that listing the domain needn't parse that XML, and the
+ * {@link QemuJournal} line up to which the state accounts for QEMU's events. Properties, not
+ * JSON: a fresh process lists domains from these files, and the JDK reads properties without
+ * starting a JSON library.
  * A connection opened later, in this JVM or another, reconnects to the guest from it.
  * Written atomically (temp file, fsync, rename), like the persistent configs.
  */
-record StatusFile(long pid, Instant startTime, Path monitor, Path log, int id,
+record StatusFile(long pid, Instant startTime, Path monitor, Path log, Path journal, String journalMark, int id,
         DomainStateInfo state, boolean persistent, String domainXml, DomainFacts facts) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SUFFIX = ".status.json";
+    static final String SUFFIX = ".status";
+    private static final String FACT = "facts.";
 
     static Path pathFor(Path runDir, java.util.UUID uuid) {
         return runDir.resolve(uuid + SUFFIX);
     }
 
     void write(Path file) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("pid", pid);
+        Properties p = new Properties();
+        p.setProperty("pid", Long.toString(pid));
         if (startTime != null) {
-            o.put("startTime", startTime.toString());
+            p.setProperty("startTime", Long.toString(startTime.toEpochMilli())); // parsing ISO text costs java.time's formatters
         }
-        o.put("monitor", monitor.toString());
-        o.put("log", log.toString());
-        o.put("id", id);
-        o.put("state", state.state().name());
-        o.put("reason", state.reason().value());
-        o.put("persistent", persistent);
-        o.put("domain", domainXml);
-        ObjectNode f = o.putObject("facts");
-        facts.toProperties().forEach((k, v) -> f.put((String) k, (String) v));
+        p.setProperty("monitor", monitor.toString());
+        p.setProperty("log", log.toString());
+        if (journal != null) {
+            p.setProperty("journal", journal.toString());
+        }
+        if (journalMark != null) {
+            p.setProperty("journalMark", journalMark);
+        }
+        p.setProperty("id", Integer.toString(id));
+        p.setProperty("state", state.state().name());
+        p.setProperty("reason", Integer.toString(state.reason().value()));
+        p.setProperty("persistent", Boolean.toString(persistent));
+        p.setProperty("domain", domainXml);
+        facts.toProperties().forEach((k, v) -> p.setProperty(FACT + k, (String) v));
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringWriter does not fail", e);
+        }
         Path temp = file.resolveSibling(".tmp-" + file.getFileName());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsBytes(o));
+                ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -80,19 +92,33 @@ record StatusFile(long pid, Instant startTime, Path monitor, Path log, int id,
     }
 
     static StatusFile read(Path file) throws IOException {
-        JsonNode o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        DomainState s = DomainState.valueOf(o.path("state").asText());
-        return new StatusFile(o.path("pid").asLong(),
-                o.hasNonNull("startTime") ? Instant.parse(o.get("startTime").asText()) : null,
-                Path.of(o.path("monitor").asText()), Path.of(o.path("log").asText()),
-                o.path("id").asInt(), new DomainStateInfo(s, DomainStateReason.of(s, o.path("reason").asInt())),
-                o.path("persistent").asBoolean(), o.path("domain").asText(), facts(o.path("facts")));
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            DomainState s = DomainState.valueOf(p.getProperty("state"));
+            String start = p.getProperty("startTime");
+            String journal = p.getProperty("journal");
+            return new StatusFile(Long.parseLong(p.getProperty("pid")), start == null ? null : Instant.ofEpochMilli(Long.parseLong(start)),
+                    Path.of(p.getProperty("monitor")), Path.of(p.getProperty("log")),
+                    journal == null ? null : Path.of(journal), p.getProperty("journalMark"),
+                    Integer.parseInt(p.getProperty("id")),
+                    new DomainStateInfo(s, DomainStateReason.of(s, Integer.parseInt(p.getProperty("reason")))),
+                    Boolean.parseBoolean(p.getProperty("persistent")), p.getProperty("domain"), facts(p));
+        } catch (RuntimeException e) {
+            throw new IOException("malformed status file " + file + ": " + e, e);
+        }
     }
 
-    /** The live definition's facts; null in a status file written before they were kept. */
-    private static DomainFacts facts(JsonNode f) {
-        Properties p = new Properties();
-        f.fields().forEachRemaining(e -> p.setProperty(e.getKey(), e.getValue().asText()));
-        return DomainFacts.fromProperties(p).orElse(null);
+    /** The live definition's facts; null if they are missing or malformed. */
+    private static DomainFacts facts(Properties p) {
+        Properties f = new Properties();
+        for (String k : p.stringPropertyNames()) { // a loop: a fresh process spins no lambda classes
+            if (k.startsWith(FACT)) {
+                f.setProperty(k.substring(FACT.length()), p.getProperty(k));
+            }
+        }
+        return DomainFacts.fromProperties(f).orElse(null);
     }
 }

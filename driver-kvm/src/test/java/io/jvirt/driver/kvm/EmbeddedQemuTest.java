@@ -109,6 +109,12 @@ abstract class EmbeddedQemuTest {
      */
     static QmpClient commandAndAwait(Path monitor, String command, Predicate<QmpEvent> awaited, long seconds)
             throws InterruptedException {
+        return commandAndAwait(monitor, command, null, awaited, seconds);
+    }
+
+    /** As {@link #commandAndAwait(Path, String, Predicate, long)}, the command with {@code args}. */
+    static QmpClient commandAndAwait(Path monitor, String command, ObjectNode args, Predicate<QmpEvent> awaited,
+            long seconds) throws InterruptedException {
         BlockingQueue<QmpEvent> events = new LinkedBlockingQueue<>();
         QmpClient qmp = QmpClient.connect(monitor, new QmpListener() {
             @Override
@@ -117,7 +123,7 @@ abstract class EmbeddedQemuTest {
             }
         }, Duration.ofSeconds(10));
         try {
-            qmp.execute(command);
+            qmp.execute(command, args);
             QmpEvent e;
             do {
                 e = events.poll(seconds, TimeUnit.SECONDS);

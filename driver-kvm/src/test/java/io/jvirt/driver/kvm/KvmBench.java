@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * the same run, alternating, N pairs; medians and their ratio. (b) 16 test guests of 128 MiB
  * running at once: latency of {@code listAllDomains} and {@code info} (virsh's list --all and
  * dominfo) through the API, and of {@code ./jvirsh list --all} and {@code dominfo} as fresh
- * processes; p50 and p95.
+ * processes; p50 and p95; and what each costs typed into a jvirsh session.
  *
  * <p>Arguments: WORKDIR (short: QEMU's socket paths are bounded), the test guest's directory, the
  * jvirsh launcher, N, the number of guests, API calls per measurement, jvirsh runs per command.
@@ -163,6 +163,9 @@ public final class KvmBench {
 
     // ---- (b) ----
 
+    /** Commands added to a jvirsh session to measure one typed command (see {@link #inSession}). */
+    private static final int SESSION_COMMANDS = 200;
+
     private static void manyGuests(Path root, TestGuest guest, int count, int apiCalls, Path jvirsh,
             int jvirshRuns) throws Exception {
         String uri = "qemu:///embed?root=" + root;
@@ -216,6 +219,8 @@ public final class KvmBench {
         report("./jvirsh dominfo g0, fresh process, " + jvirshRuns + " runs", infos.get(0));
         report("  baseline: the same, g0 shut off", infos.get(1));
         ratio("dominfo", infos);
+        inSession(jvirsh, uri, "list --all", jvirshRuns);
+        inSession(jvirsh, uri, "dominfo g0", jvirshRuns);
         Process check = new ProcessBuilder(jvirsh.toString(), "-c", uri, "list", "--all").redirectErrorStream(true).start();
         String listed = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         check.waitFor();
@@ -225,6 +230,38 @@ public final class KvmBench {
             throw new IllegalStateException("expected " + count + " running guests:\n" + listed);
         }
         killQemusUnder(root);
+    }
+
+    /**
+     * What one command costs typed into a running jvirsh (commands on stdin): a session of
+     * {@link #SESSION_COMMANDS} + 1 commands against one of a single command, alternating,
+     * {@code runs} each; the difference of their medians per added command.
+     */
+    private static void inSession(Path jvirsh, String uri, String command, int runs) throws IOException, InterruptedException {
+        List<Double> one = new ArrayList<>();
+        List<Double> many = new ArrayList<>();
+        String script = (command + "\n").repeat(SESSION_COMMANDS + 1);
+        for (int i = 0; i < runs; i++) {
+            one.add(session(jvirsh, uri, command + "\n"));
+            many.add(session(jvirsh, uri, script));
+        }
+        System.out.printf("    ./jvirsh session, '%s' typed: %.2f ms per command (%d-command session %.0f ms,"
+                + " 1-command %.0f ms, medians of %d)%n", command,
+                (percentile(many, 50) - percentile(one, 50)) / SESSION_COMMANDS, SESSION_COMMANDS + 1,
+                percentile(many, 50), percentile(one, 50), runs);
+    }
+
+    private static double session(Path jvirsh, String uri, String stdin) throws IOException, InterruptedException {
+        long s = System.nanoTime();
+        Process p = new ProcessBuilder(jvirsh.toString(), "-c", uri).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jvirsh session of '" + stdin.lines().findFirst().orElse("") + "' failed");
+        }
+        return millis(System.nanoTime() - s);
     }
 
     /** Wall times in ms of each command, run {@code runs} times each, alternating. */

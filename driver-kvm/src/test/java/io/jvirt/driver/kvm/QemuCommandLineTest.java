@@ -614,8 +614,9 @@ class QemuCommandLineTest {
         assertSequence(argv, "-device", "pvpanic-pci,bus=pci.0,addr=0x4");
         // Without addresses QEMU places it, as it does every device here
         assertSequence(argv(domain("<memballoon model='virtio'/><panic model='pvpanic'/>")), "-device", "pvpanic-pci");
-        for (String model : List.of("hyperv", "s390", "pseries")) {
-            assertContains(refused(domain("<panic model='" + model + "'/>")), "panic model '" + model + "'");
+        for (String model : List.of("s390", "pseries")) {
+            assertContains(refused(domain("<panic model='" + model + "'/>")),
+                    "guests support panic device of model '" + model + "'");
         }
         assertContains(refused(domain("<panic model='isa'><address type='isa' iobase='0x10000'/></panic>")),
                 "panic iobase '0x10000'");
@@ -627,17 +628,34 @@ class QemuCommandLineTest {
     }
 
     @Test
-    void onCrashDestroyRestartAndPreserveAreAcceptedCoredumpIsNot() {
-        for (String action : List.of("destroy", "restart", "preserve")) {
+    void hypervPanicIsTheHvCrashCpuFlagOnLibvirtsDefaultModelOrTheGivenOne() {
+        // libvirt's hyperv-panic and panic-double fixtures: -cpu qemu64,hv-crash and no device
+        List<String> argv = argv(domain("<panic model='hyperv'/>"));
+        assertSequence(argv, "-accel", "tcg", "-cpu", "qemu64,hv-crash", "-m");
+        assertFalse(argv.stream().anyMatch(a -> a.contains("pvpanic")), argv.toString());
+        assertSequence(argv(domain("<panic model='hyperv'/><panic model='isa'><address type='isa' iobase='0x505'/>"
+                + "</panic>")), "-cpu", "qemu64,hv-crash");
+        assertSequence(argv(domain("<panic model='hyperv'/>").replace("arch='x86_64'", "arch='i686'")),
+                "-cpu", "qemu32,hv-crash");
+        assertSequence(argv(domain("<panic model='hyperv'/>").replace("<devices>",
+                "<cpu mode='custom'><model>qemu64</model><feature policy='disable' name='svm'/></cpu><devices>")),
+                "-cpu", "qemu64,-svm,hv-crash");
+        assertSequence(argv(domain("<panic model='hyperv'/>").replace("<devices>", "<cpu mode='maximum'/><devices>")),
+                "-cpu", "max,hv-crash");
+        assertContains(refused(domain("<panic model='hyperv'><address type='isa' iobase='0x505'/></panic>")),
+                "setting the panic device address is not supported for model 'hyperv'");
+    }
+
+    @Test
+    void everyOnCrashActionButRenameRestartIsAccepted() {
+        for (String action : List.of("destroy", "restart", "preserve", "coredump-destroy", "coredump-restart")) {
             List<String> argv = argv(domain("<panic/>").replace("<devices>",
                     "<on_crash>" + action + "</on_crash><devices>"));
             assertSequence(argv, "-no-shutdown");
             assertFalse(argv.contains("-action"), "QEMU's default panic action, as libvirt 9.0: " + argv);
         }
-        for (String action : List.of("coredump-destroy", "coredump-restart")) {
-            assertContains(refused(domain("").replace("<devices>", "<on_crash>" + action + "</on_crash><devices>")),
-                    "on_crash '" + action + "'");
-        }
+        assertContains(refused(domain("").replace("<devices>", "<on_crash>rename-restart</on_crash><devices>")),
+                "'rename-restart' action");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.jvirt.driver.kvm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
 import io.jvirt.DomainLifecycleEvent;
@@ -13,13 +15,18 @@ import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.Virt;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,33 @@ class QemuCrashActionsIT extends EmbeddedQemuTest {
         return log.split(TestGuest.READY, -1).length - 1;
     }
 
+    /** Waits until the restarted guest {@code name} has booted a second time, in the same QEMU. */
+    private void awaitRebootIn(Guest g, String name) throws Exception {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (boots(name) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(boots(name) >= 2, "the guest booted again");
+        assertEquals(g.pid(), qemuPid(g.domain()), "the same QEMU");
+    }
+
+    /**
+     * Destroys a guest that panics on every boot and is restarted each time: running (crashed)
+     * or panicked until then, then destroyed after any number of further panics.
+     */
+    private void destroyRestartingGuest(Domain d) throws InterruptedException {
+        DomainStateInfo state = d.state();
+        assertTrue(state.equals(DomainStateInfo.of(DomainStateReason.Running.CRASHED))
+                || state.equals(DomainStateInfo.of(DomainStateReason.Crashed.PANICKED)), state.toString());
+        d.destroy();
+        DomainEventDetail last;
+        do {
+            last = nextEvent();
+        } while (last == DomainEventDetail.Crashed.PANICKED);
+        assertEquals(DomainEventDetail.Stopped.DESTROYED, last);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), d.state());
+    }
+
     @Test
     void onCrashDestroyShutsTheGuestOffAsCrashed() throws Exception {
         Guest g = panickingGuest("crashdestroy", "<panic model='isa'/>", "destroy");
@@ -90,25 +124,11 @@ class QemuCrashActionsIT extends EmbeddedQemuTest {
         int id = d.id();
         assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
         // As libvirt's fake reboot after a panic: running again, reason crashed, no other event.
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        while (boots("crashrestart") < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(boots("crashrestart") >= 2, "the guest booted again");
-        assertEquals(g.pid(), qemuPid(d), "the same QEMU");
+        awaitRebootIn(g, "crashrestart");
         assertEquals(id, d.id());
         // It panics again on every boot: each panic is one CRASHED event and another restart.
         assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
-        DomainStateInfo state = d.state();
-        assertTrue(state.equals(DomainStateInfo.of(DomainStateReason.Running.CRASHED))
-                || state.equals(DomainStateInfo.of(DomainStateReason.Crashed.PANICKED)), state.toString());
-        d.destroy();
-        DomainEventDetail last;
-        do {
-            last = nextEvent();
-        } while (last == DomainEventDetail.Crashed.PANICKED);
-        assertEquals(DomainEventDetail.Stopped.DESTROYED, last);
-        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), d.state());
+        destroyRestartingGuest(d);
     }
 
     @Test
@@ -143,5 +163,129 @@ class QemuCrashActionsIT extends EmbeddedQemuTest {
         assertEquals(DomainStateInfo.of(DomainStateReason.Crashed.PANICKED), found.state());
         found.destroy();
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), found.state());
+    }
+
+    /** The dump directory of this test's {@code qemu:///embed} root. */
+    private Path dumpDir() {
+        return QemuPaths.embed(root).dumpDir();
+    }
+
+    /**
+     * The finished dumps of guest {@code id}, {@code name}, checked: named as libvirt names them
+     * (ID-NAME-TIME), each an ELF core holding the guest's RAM.
+     */
+    private List<Path> finishedDumps(int id, String name) throws IOException {
+        List<Path> dumps;
+        try (Stream<Path> files = Files.list(dumpDir())) {
+            dumps = files.filter(f -> !f.getFileName().toString().startsWith(".tmp-")).sorted().toList();
+        }
+        for (Path dump : dumps) {
+            assertTrue(dump.getFileName().toString().matches(id + "-" + name + "-\\d{4}-\\d\\d-\\d\\d-\\d\\d:\\d\\d:\\d\\d"),
+                    dump.toString());
+            byte[] head = new byte[5];
+            try (InputStream in = Files.newInputStream(dump)) {
+                assertEquals(5, in.readNBytes(head, 0, 5));
+            }
+            assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F', 2}, head, "a 64-bit ELF core");
+            assertTrue(Files.size(dump) > TestGuest.MEMORY_MIB * 1024L * 1024 / 2, "it holds the guest's RAM");
+        }
+        return dumps;
+    }
+
+    /** Waits until the domain's log holds {@code text}, as a user reading it would. */
+    private void awaitLog(String name, String text) throws InterruptedException, IOException {
+        Path log = root.resolve("run/qemu/" + name + ".log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EVENT_WAIT_SECONDS);
+        while (!Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "no '" + text + "' in " + log);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void onCrashCoredumpDestroyDumpsTheMemoryThenShutsOffAsCrashed() throws Exception {
+        Guest g = panickingGuest("dumpdestroy", "<panic model='isa'/>", "coredump-destroy");
+        Domain d = g.domain();
+        int id = d.id();
+        assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
+        assertEquals(DomainEventDetail.Stopped.CRASHED, nextEvent());
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), d.state());
+        assertFalse(ProcessHandle.of(g.pid()).map(ProcessHandle::isAlive).orElse(false), "QEMU is gone");
+        assertEquals(1, finishedDumps(id, "dumpdestroy").size());
+    }
+
+    @Test
+    void onCrashCoredumpRestartDumpsTheMemoryThenTheGuestBootsAgain() throws Exception {
+        Guest g = panickingGuest("dumprestart", "<panic model='pvpanic'/>", "coredump-restart");
+        Domain d = g.domain();
+        int id = d.id();
+        assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
+        awaitRebootIn(g, "dumprestart");
+        // Dumped before the reset, so there by now (and another may be under way).
+        List<Path> dumps = finishedDumps(id, "dumprestart");
+        assertFalse(dumps.isEmpty(), "no dump before the restart");
+        destroyRestartingGuest(d);
+        assertTrue(Files.exists(dumps.get(0)));
+    }
+
+    @Test
+    void aFailedDumpKeepsTheGuestCrashedAsLibvirtDoes() throws Exception {
+        Files.createDirectories(dumpDir().getParent());
+        Files.writeString(dumpDir(), "not a directory"); // nothing can be written under it
+        Guest g = panickingGuest("dumpfails", "<panic model='isa'/>", "coredump-destroy");
+        Domain d = g.domain();
+        assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
+        awaitLog("dumpfails", "Dump failed");
+        assertEquals(DomainStateInfo.of(DomainStateReason.Crashed.PANICKED), d.state());
+        assertEquals(g.pid(), qemuPid(d), "QEMU is kept for debugging");
+        assertEquals("guest-panicked", qmp(d, "query-status").path("status").asText());
+        d.destroy();
+        assertEquals(DomainEventDetail.Stopped.DESTROYED, nextEvent());
+    }
+
+    @Test
+    void aQemuThatDiesDuringTheDumpLeavesNoDumpBehind() throws Exception {
+        // QEMU's writes go into a pipe that this test stops reading: the dump stalls midway.
+        Files.createDirectories(dumpDir());
+        Path tmp = QemuCrash.temporaryDumpPath(dumpDir(), 1, "dumpdies");
+        assertEquals(0, new ProcessBuilder("mkfifo", tmp.toString()).inheritIO().start().waitFor());
+        byte[] magic = new byte[4];
+        CompletableFuture<InputStream> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                InputStream in = Files.newInputStream(tmp);
+                in.readNBytes(magic, 0, magic.length);
+                return in; // open and unread from here: QEMU's writes block
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Guest g = panickingGuest("dumpdies", "<panic model='isa'/>", "coredump-destroy");
+        Domain d = g.domain();
+        assertEquals(1, d.id());
+        assertEquals(DomainEventDetail.Crashed.PANICKED, nextEvent());
+        try (InputStream stalled = reader.get(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, magic, "QEMU began the dump");
+            ProcessHandle.of(g.pid()).orElseThrow().destroyForcibly();
+        }
+        assertEquals(DomainEventDetail.Stopped.CRASHED, nextEvent());
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), d.state());
+        awaitLog("dumpdies", "Dump failed");
+        try (Stream<Path> files = Files.list(dumpDir())) {
+            assertEquals(List.of(), files.toList(), "neither a half-written dump nor its temporary file");
+        }
+    }
+
+    @Test
+    void aHypervPanicDeviceTurnsOnTheCpusCrashMsrs() throws Exception {
+        String xml = guest.domainXml("hvcrash", serial("hvcrash"))
+                .replace("  </devices>", "    <panic model='hyperv'/>\n  </devices>");
+        Domain d = conn.defineDomain(xml);
+        d.start();
+        // QEMU 7.2 under TCG takes hv-crash; a guest that finds Hyper-V writes its panic there.
+        String cpu = qmp(d, "query-cpus-fast").get(0).path("qom-path").asText();
+        assertTrue(qmp(d, "qom-get", JsonNodeFactory.instance.objectNode().put("path", cpu).put("property", "hv-crash"))
+                .asBoolean(), "hv-crash on " + cpu);
+        assertTrue(d.xml().contains("<panic model='hyperv'/>"), d.xml());
+        d.destroy();
     }
 }

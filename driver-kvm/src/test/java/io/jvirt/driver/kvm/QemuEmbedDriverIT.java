@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainEventDetail;
@@ -118,8 +117,16 @@ class QemuEmbedDriverIT {
     }
 
     private long pidOf(Path dir, Domain d) throws Exception {
-        Path status = dir.resolve("run/qemu/" + d.uuid() + ".status.json");
-        return new ObjectMapper().readTree(Files.readString(status)).path("pid").asLong();
+        return statusPid(dir, d);
+    }
+
+    /** The pid of {@code d}'s QEMU, from its status file under {@code dir}. */
+    static long statusPid(Path dir, Domain d) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(dir.resolve("run/qemu/" + d.uuid() + ".status"))) {
+            p.load(r);
+        }
+        return Long.parseLong(p.getProperty("pid"));
     }
 
     static List<ProcessHandle> ourQemus() {
@@ -129,10 +136,17 @@ class QemuEmbedDriverIT {
 
     /** Runs {@link ReconnectMain} in a fresh JVM; its output. */
     static String inAnotherJvm(Path dir, String domain, String action) throws Exception {
+        return inAnotherJvm(List.of(), dir, domain, action);
+    }
+
+    /** As {@link #inAnotherJvm(Path, String, String)}, the child JVM given {@code jvmOptions}. */
+    static String inAnotherJvm(List<String> jvmOptions, Path dir, String domain, String action) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                ReconnectMain.class.getName(), dir.toString(), domain, action)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(javaBin.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                ReconnectMain.class.getName(), dir.toString(), domain, action));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not exit");
         assertEquals(0, p.exitValue(), out);
@@ -174,7 +188,7 @@ class QemuEmbedDriverIT {
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.UNKNOWN), d.state());
         assertEquals(-1, d.id());
         assertEquals(List.of(), ourQemus());
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
         assertNull(events.poll(200, TimeUnit.MILLISECONDS), "no STARTED event");
         VirtException ce = assertThrows(VirtException.class, () -> conn.createDomain(xml("huge2")
                 .replace("<memory unit='MiB'>64</memory>", "<memory unit='TiB'>1</memory>")));
@@ -271,7 +285,7 @@ class QemuEmbedDriverIT {
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.DESTROYED), d.state());
         assertEquals(-1, d.id());
         assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "QEMU gone");
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
         VirtException notRunning = assertThrows(VirtException.class, d::destroy);
         assertEquals(ErrorCode.OPERATION_INVALID, notRunning.code());
 
@@ -309,7 +323,7 @@ class QemuEmbedDriverIT {
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), d.state());
         assertEquals(-1, d.id());
         assertTrue(d.isPersistent());
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
 
         d.start(); // and it starts again
         expectEvent("crashy", DomainEventDetail.Started.BOOTED);
@@ -379,7 +393,7 @@ class QemuEmbedDriverIT {
         Domain back = c.lookupDomainByName("lonely");
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), back.state());
         assertEquals(-1, back.id());
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
     }
 
     @Test

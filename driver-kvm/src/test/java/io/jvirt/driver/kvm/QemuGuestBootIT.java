@@ -154,7 +154,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SHUTDOWN), back.state());
         assertEquals(-1, back.id());
         assertFalse(qemu.isAlive(), "the reconnect ended the waiting QEMU");
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
         conn.close();
 
         // And the next process agrees: shut off (the reason went with the process that saw it).
@@ -174,7 +174,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.UNKNOWN), d.state());
         assertEquals(-1, d.id());
         assertEquals(List.of(), QemuEmbedDriverIT.ourQemus());
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
         assertNull(events.poll(200, TimeUnit.MILLISECONDS), "no STARTED event");
     }
 
@@ -187,7 +187,7 @@ class QemuGuestBootIT extends EmbeddedQemuTest {
         expectEvent("crash", DomainEventDetail.Stopped.CRASHED);
         assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), d.state());
         assertEquals(-1, d.id());
-        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status.json")));
+        assertFalse(Files.exists(root.resolve("run/qemu/" + d.uuid() + ".status")));
 
         startAndAwaitGuest(d); // a crashed guest boots again
         d.destroy();

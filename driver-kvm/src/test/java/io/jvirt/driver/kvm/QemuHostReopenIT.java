@@ -3,7 +3,6 @@ package io.jvirt.driver.kvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainInfo;
@@ -44,8 +43,7 @@ class QemuHostReopenIT {
     }
 
     private long pidOf(Domain d) throws Exception {
-        Path status = root.resolve("run/qemu/" + d.uuid() + ".status.json");
-        return new ObjectMapper().readTree(Files.readString(status)).path("pid").asLong();
+        return QemuEmbedDriverIT.statusPid(root, d);
     }
 
     private static String xml(String name, int mib, int vcpus) {

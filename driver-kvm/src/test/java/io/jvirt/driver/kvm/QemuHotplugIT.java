@@ -221,4 +221,29 @@ class QemuHotplugIT extends EmbeddedQemuTest {
         back.attachDevice(diskXml("vdb", rawFile("again.raw"), "raw")); // and the target can be plugged again
         assertTrue(peripherals(back).contains("virtio-disk1"));
     }
+
+    /**
+     * A NIC QEMU deleted while no process held its monitor (another client's device_del, the
+     * guest ejecting it): the next process drops it from the live XML and releases its netdev,
+     * as libvirt's qemuProcessUpdateDevices; the NIC can be plugged again.
+     */
+    @Test
+    void aNicQemuDeletedWhileNoProcessWatchedIsGoneOnReconnect() throws Exception {
+        Domain d = boot("nicgone");
+        String nic = "<interface type='user'><mac address='52:54:00:aa:bb:dd'/><model type='virtio'/></interface>";
+        d.attachDevice(nic);
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        commandAndAwait(monitor, "device_del", JsonNodeFactory.instance.objectNode().put("id", "net0"),
+                e -> e.name().equals("DEVICE_DELETED") && "net0".equals(e.data().path("device").asText()), 20).close();
+
+        conn = Virt.open(QemuEmbedDriverIT.uri(root));
+        Domain back = conn.lookupDomainByName("nicgone");
+        assertFalse(back.xml().contains("52:54:00:aa:bb:dd"), back.xml());
+        assertFalse(network(back).contains("hostnet0"), "its netdev is released: " + network(back));
+        back.attachDevice(nic);
+        assertTrue(peripherals(back).contains("net0"));
+        assertTrue(back.xml().contains("52:54:00:aa:bb:dd"));
+    }
 }

@@ -131,7 +131,7 @@ class QemuLifecycleActionsIT extends EmbeddedQemuTest {
         assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), g.domain().state());
 
         for (String lifecycle : List.of("<on_poweroff>preserve</on_poweroff>",
-                "<on_reboot>rename-restart</on_reboot>", "<on_crash>coredump-restart</on_crash>",
+                "<on_reboot>rename-restart</on_reboot>", "<on_crash>rename-restart</on_crash>",
                 "<on_poweroff>restart</on_poweroff><on_reboot>destroy</on_reboot>")) {
             String xml = PowerButtonGuest.xml("refused", files.resolve("x.img"), files.resolve("x.serial"), lifecycle);
             VirtException e = assertThrows(VirtException.class, () -> conn.defineDomain(xml), lifecycle);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.jvirt.Connection;
 import io.jvirt.Domain;
 import io.jvirt.DomainXmlFlag;
@@ -21,6 +22,7 @@ import io.jvirt.xml.LibvirtXml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -243,5 +245,37 @@ class QemuNetworkIT {
         assertFalse(n.isActive());
         assertTrue(NetDevices.exists(bridge));
         assertFalse(ip("-4", "addr", "show", "dev", bridge).contains("192.168.213.1"));
+    }
+
+    /**
+     * A bridged NIC QEMU deleted while no process held its monitor keeps its tap open (QEMU's
+     * netdev holds it) until a process reconnects: that one drops the NIC from the live XML and
+     * releases the netdev, and the kernel deletes the tap.
+     */
+    @Test
+    void aBridgedNicQemuDeletedWhileNoProcessWatchedLosesItsTapOnReconnect() throws Exception {
+        ip("link", "add", "name", bridge, "type", "bridge");
+        Path image = root.resolve("guest.img");
+        Path serial = root.resolve("guest.serial");
+        PowerButtonGuest.writeImage(image, PowerButtonGuest.Answer.POWER_OFF);
+        Domain d = conn.defineDomain(PowerButtonGuest.xml("tapgone", image, serial, "").replace("</devices>",
+                "<interface type='bridge'><mac address='52:54:00:aa:00:03'/><source bridge='" + bridge + "'/>"
+                        + "<model type='e1000'/></interface></devices>"));
+        d.start();
+        String tap = liveNics(d).get(0).getTarget().getDev();
+        devices.add(tap);
+        assertTrue(PowerButtonGuest.awaitBoots(serial, 1, Duration.ofSeconds(30)), "the guest never booted");
+        Path monitor = root.resolve("run/qemu/" + d.uuid() + ".sock");
+        conn.close();
+
+        EmbeddedQemuTest.commandAndAwait(monitor, "device_del", JsonNodeFactory.instance.objectNode().put("id", "net0"),
+                e -> e.name().equals("DEVICE_DELETED") && "net0".equals(e.data().path("device").asText()), 20).close();
+        assertTrue(NetDevices.exists(tap), "QEMU's netdev still holds " + tap);
+
+        conn = connect();
+        Domain back = conn.lookupDomainByName("tapgone");
+        assertEquals(List.of(), liveNics(back), back.xml());
+        assertFalse(NetDevices.exists(tap), tap + " went with its netdev");
+        assertTrue(back.isActive());
     }
 }

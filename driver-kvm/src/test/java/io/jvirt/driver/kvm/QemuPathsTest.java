@@ -25,6 +25,7 @@ class QemuPathsTest {
         assertEquals(Path.of("/etc/jvirt/qemu"), p.configDir());
         assertEquals(Path.of("/run/jvirt/qemu"), p.stateDir());
         assertEquals(Path.of("/var/lib/jvirt/qemu"), p.libDir());
+        assertEquals(Path.of("/var/lib/jvirt/qemu/dump"), p.dumpDir());
         assertEquals(Path.of("/var/cache/jvirt/qemu"), p.cacheDir());
         assertEquals(Path.of("/etc/jvirt/storage"), p.storageConfigDir());
         assertEquals(Path.of("/etc/jvirt/qemu/networks"), p.networkConfigDir());
@@ -45,6 +46,7 @@ class QemuPathsTest {
                 "XDG_CACHE_HOME", "/x/cache", "XDG_RUNTIME_DIR", "/run/user/1000"), 1000);
         assertEquals(Path.of("/x/conf/jvirt/qemu"), p.configDir());
         assertEquals(Path.of("/x/conf/jvirt/qemu/lib"), p.libDir());
+        assertEquals(Path.of("/x/conf/jvirt/qemu/dump"), p.dumpDir());
         assertEquals(Path.of("/run/user/1000/jvirt/qemu/run"), p.stateDir());
         assertEquals(Path.of("/x/cache/jvirt/qemu/cache"), p.cacheDir());
         assertEquals(Path.of("/x/conf/jvirt/storage"), p.storageConfigDir());
@@ -66,6 +68,7 @@ class QemuPathsTest {
         assertEquals(Path.of("/srv/vms/etc/qemu"), p.configDir());
         assertEquals(Path.of("/srv/vms/run/qemu"), p.stateDir());
         assertEquals(Path.of("/srv/vms/cache/qemu"), p.cacheDir());
+        assertEquals(Path.of("/srv/vms/lib/qemu/dump"), p.dumpDir());
         assertEquals(Path.of("/srv/vms/etc/storage"), p.storageConfigDir());
     }
 

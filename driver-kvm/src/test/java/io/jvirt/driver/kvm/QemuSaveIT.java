@@ -243,4 +243,26 @@ class QemuSaveIT extends EmbeddedQemuTest {
         conn.lookupDomainByName("keeper").undefine();
         assertFalse(Files.exists(root.resolve("run/qemu/keeper.shutoff")), "undefine forgets it");
     }
+
+    @Test
+    void queriesAnswerWhileASaveIsUnderWay() throws Exception {
+        Domain d = conn.defineDomain(QemuEmbedDriverIT.xml("busy").replace("<memory unit='MiB'>64</memory>",
+                "<memory unit='MiB'>512</memory>"));
+        d.start();
+        Path file = files.resolve("busy.save");
+        java.util.concurrent.CompletableFuture<Void> save = java.util.concurrent.CompletableFuture.runAsync(
+                () -> d.save(file));
+        // libvirt's save is an async job: queries go on while QEMU writes, and show it pausing
+        // for the save. A save holding the domain's lock throughout would only ever show
+        // running before it and shut off after it.
+        boolean sawSaving = false;
+        while (!save.isDone()) {
+            sawSaving |= d.state().equals(DomainStateInfo.of(DomainStateReason.Paused.SAVE));
+        }
+        save.join();
+        assertTrue(sawSaving, "no query answered during the save");
+        assertEquals(DomainStateInfo.of(DomainStateReason.Shutoff.SAVED), d.state());
+        conn.restoreDomain(file);
+        assertEquals(DomainStateInfo.of(DomainStateReason.Running.RESTORED), d.state());
+    }
 }

@@ -78,7 +78,9 @@ final class DefaultHost {
         TestNetwork network = new TestNetwork("default", UUID.fromString("dd8fe884-6c02-601e-7551-cca97df1c5df"),
                 () -> NetworkDefaults.complete(node.get().getNetworks().get(0)), true);
         network.setActive(true);
-        register(host.networks.add(network), "default");
+        if (!host.networks.add(network)) {
+            throw new IllegalStateException("the default host holds its network twice");
+        }
 
         StoragePoolDef pool = new StoragePoolDef("dir", "default-pool");
         pool.setUuid("dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566");

@@ -6,11 +6,15 @@ import io.jvirt.VirtException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The test driver's save file, byte-compatible with libvirt's: the magic
@@ -38,6 +42,21 @@ final class SaveImage {
             }
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.TEST,
                     "saving domain '" + domainName + "' to '" + file + "': open failed: " + reason(e), e);
+        }
+    }
+
+    /**
+     * libvirt's test driver's core dump: just the magic, in a file only its owner may read
+     * (mode 0600, as libvirt opens it).
+     */
+    static void writeCoreDump(Path file, String domainName) {
+        try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ch.write(ByteBuffer.wrap(MAGIC));
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.TEST,
+                    "domain '" + domainName + "' coredump: failed to open " + file + ": " + reason(e), e);
         }
     }
 

@@ -1,10 +1,14 @@
 package io.jvirt.driver.test;
 
+import io.jvirt.ErrorDomain;
+import io.jvirt.NetworkEventType;
 import io.jvirt.NodeInfo;
+import io.jvirt.StoragePoolEventType;
 import io.jvirt.spi.DriverDomainEvent;
 import io.jvirt.spi.DriverNetworkEvent;
 import io.jvirt.spi.DriverStoragePoolEvent;
 import io.jvirt.spi.EventDispatcher;
+import io.jvirt.spi.HostObjectList;
 import io.jvirt.spi.ObjectRegistry;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +23,15 @@ final class TestHost {
     /** NUMA cells: memory and free memory in KiB; empty for hosts from node files. */
     final List<NumaCell> cells;
     final ObjectRegistry<TestDomain> domains = new ObjectRegistry<>(TestDomain::name, TestDomain::uuid);
-    final ObjectRegistry<TestNetwork> networks = new ObjectRegistry<>(TestNetwork::name, TestNetwork::uuid);
-    final ObjectRegistry<TestPool> pools = new ObjectRegistry<>(TestPool::name, TestPool::uuid);
+    final HostObjectList<TestNetwork, NetworkEventType, DriverNetworkEvent> networks =
+            HostObjectList.networks(ErrorDomain.TEST, TestNetwork::ref);
+    final HostObjectList<TestPool, StoragePoolEventType, DriverStoragePoolEvent> pools =
+            HostObjectList.storagePools(ErrorDomain.TEST, TestPool::ref);
     final Map<String, TestInterface> interfaces;
     final Map<String, TestNodeDevice> nodeDevices;
     /** Fake authentication users (name to password) from the node file's {@code <auth>}. */
     final Map<String, String> authUsers;
     final EventDispatcher<DriverDomainEvent> domainEvents = new EventDispatcher<>();
-    final EventDispatcher<DriverNetworkEvent> networkEvents = new EventDispatcher<>();
-    final EventDispatcher<DriverStoragePoolEvent> poolEvents = new EventDispatcher<>();
     /** Faults and delays injected through {@link TestHostControl}. */
     final FaultPlan faults = new FaultPlan();
     /** libvirt's nextDomID: ids are never reused within a host's life. */

@@ -1,5 +1,6 @@
 package io.jvirt.driver.test;
 
+import io.jvirt.DomainCoreDumpFlag;
 import io.jvirt.DomainDefineFlag;
 import io.jvirt.DomainDestroyFlag;
 import io.jvirt.DomainEventDetail;
@@ -465,6 +466,19 @@ final class TestHypervisor implements HypervisorDriver {
             checkActive(d);
             SaveImage.write(file, d.name(), d.def().format(-1, true));
             stop(d, DomainStateReason.Shutoff.SAVED, DomainEventDetail.Stopped.SAVED);
+        });
+    }
+
+    /** libvirt's testDomainCoreDumpWithFormat: the save magic only; CRASH shuts the domain off (crashed). */
+    @Override
+    public void domainCoreDump(DomainRef ref, Path file, Set<DomainCoreDumpFlag> flags) {
+        checkFlags(Flag.mask(flags), DomainCoreDumpFlag.CRASH.value(), "testDomainCoreDumpWithFormat");
+        withDomainDo(ref, d -> {
+            checkActive(d);
+            SaveImage.writeCoreDump(file, d.name());
+            if (flags.contains(DomainCoreDumpFlag.CRASH)) {
+                stop(d, DomainStateReason.Shutoff.CRASHED, DomainEventDetail.Stopped.CRASHED);
+            }
         });
     }
 

@@ -10,11 +10,9 @@ import io.jvirt.VirtException;
 import io.jvirt.spi.DriverNetworkEvent;
 import io.jvirt.spi.NetworkDriver;
 import io.jvirt.spi.NetworkRef;
-import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.xml.LibvirtXml;
 import io.jvirt.xml.NetworkDef;
 import io.jvirt.xml.NetworkDefaults;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,50 +32,31 @@ final class TestNetworks implements NetworkDriver {
     @Override
     public List<NetworkRef> listAllNetworks(Set<ListNetworksFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0x3F, "testConnectListAllNetworks");
-        List<TestNetwork> out = new ArrayList<>();
-        for (TestNetwork n : host.networks.view()) {
-            synchronized (n) {
-                if (!n.isRemoved() && n.matches(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
-                        ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
-                        ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART)) {
-                    out.add(n);
-                }
-            }
-        }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out.stream().map(TestNetwork::ref).toList();
+        return host.networks.list(flags, ListNetworksFlag.ACTIVE, ListNetworksFlag.INACTIVE,
+                ListNetworksFlag.PERSISTENT, ListNetworksFlag.TRANSIENT,
+                ListNetworksFlag.AUTOSTART, ListNetworksFlag.NO_AUTOSTART).stream().map(TestNetwork::ref).toList();
     }
 
     @Override
     public NetworkRef lookupNetworkByName(String name) {
-        return host.networks.byName(name).map(TestNetwork::ref).orElseThrow(() -> new VirtException(
-                ErrorCode.NO_NETWORK, ErrorDomain.TEST, "no network with matching name '" + name + "'"));
+        return host.networks.byName(name).ref();
     }
 
     @Override
     public NetworkRef lookupNetworkByUuid(UUID uuid) {
-        return host.networks.byUuid(uuid).map(TestNetwork::ref).orElseThrow(() -> new VirtException(
-                ErrorCode.NO_NETWORK, ErrorDomain.TEST, "no network with matching uuid '" + uuid + "'"));
+        return host.networks.byUuid(uuid).ref();
     }
 
     /** The network behind a handle (libvirt's test driver finds networks by name), locked. */
     private <T> T with(NetworkRef ref, Function<TestNetwork, T> action) {
-        while (true) {
-            TestNetwork n = host.networks.byName(ref.name()).orElseThrow(() -> new VirtException(
-                    ErrorCode.NO_NETWORK, ErrorDomain.TEST, "no network with matching name '" + ref.name() + "'"));
-            synchronized (n) {
-                if (!n.isRemoved()) {
-                    return action.apply(n);
-                }
-            }
-        }
+        return host.networks.locked(() -> host.networks.byName(ref.name()), action);
     }
 
     @Override
     public NetworkRef defineNetwork(String xml) {
         NetworkDef def = NetworkDefaults.parse(xml);
         TestNetwork n = assign(host, def, false);
-        publish(n, NetworkEventType.DEFINED);
+        host.networks.publish(n, NetworkEventType.DEFINED);
         return n.ref();
     }
 
@@ -86,48 +65,32 @@ final class TestNetworks implements NetworkDriver {
         NetworkDef def = NetworkDefaults.parse(xml);
         TestNetwork n = assign(host, def, true);
         synchronized (n) {
-            n.setActive(true);
-            publish(n, NetworkEventType.STARTED);
+            host.networks.started(n);
         }
         return n.ref();
     }
 
     /** libvirt's virNetworkObjAssignDef: redefine by UUID, refuse name/UUID clashes. */
     static TestNetwork assign(TestHost host, NetworkDef def, boolean live) {
-        UUID uuid = UUID.fromString(def.getUuid());
         while (true) {
-            TestNetwork existing = host.networks.byUuid(uuid).orElse(null);
-            if (existing != null) {
-                synchronized (existing) {
-                    if (existing.isRemoved()) {
-                        continue;
-                    }
-                    if (!existing.name().equals(def.getName())) {
-                        throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK,
-                                "network '" + existing.name() + "' is already defined with uuid " + uuid);
-                    }
-                    if (live && existing.isActive()) {
-                        throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
-                                "network is already active as '" + existing.name() + "'");
-                    }
-                    existing.setDef(def);
-                    if (!live) {
-                        existing.setPersistent(true);
-                    }
-                    return existing;
-                }
-            }
             TestNetwork fresh = new TestNetwork(def, !live);
-            ObjectRegistry.Conflict c = host.networks.add(fresh);
-            if (c == ObjectRegistry.Conflict.NONE) {
+            TestNetwork n = host.networks.addOrFind(fresh);
+            if (n == fresh) {
                 return fresh;
             }
-            if (c == ObjectRegistry.Conflict.NAME) {
-                TestNetwork holder = host.networks.byName(def.getName()).orElse(null);
-                if (holder != null) {
-                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.NETWORK,
-                            "network '" + def.getName() + "' already exists with uuid " + holder.uuid());
+            synchronized (n) {
+                if (n.isRemoved()) {
+                    continue;
                 }
+                if (live && n.isActive()) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.NETWORK,
+                            "network is already active as '" + n.name() + "'");
+                }
+                n.setDef(def);
+                if (!live) {
+                    n.setPersistent(true);
+                }
+                return n;
             }
         }
     }
@@ -145,8 +108,7 @@ final class TestNetworks implements NetworkDriver {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
                         "Network '" + ref.name() + "' is already running");
             }
-            n.setActive(true);
-            publish(n, NetworkEventType.STARTED);
+            host.networks.started(n);
             return null;
         });
     }
@@ -154,11 +116,7 @@ final class TestNetworks implements NetworkDriver {
     @Override
     public void networkDestroy(NetworkRef ref) {
         with(ref, n -> {
-            n.setActive(false);
-            publish(n, NetworkEventType.STOPPED);
-            if (!n.isPersistent()) {
-                remove(n);
-            }
+            host.networks.stopped(n);
             return null;
         });
     }
@@ -170,15 +128,9 @@ final class TestNetworks implements NetworkDriver {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
                         "Network '" + ref.name() + "' is still running");
             }
-            publish(n, NetworkEventType.UNDEFINED);
-            remove(n);
+            host.networks.undefined(n);
             return null;
         });
-    }
-
-    private void remove(TestNetwork n) {
-        host.networks.remove(n);
-        n.markRemoved();
     }
 
     @Override
@@ -217,12 +169,6 @@ final class TestNetworks implements NetworkDriver {
 
     @Override
     public Subscription onNetworkEvent(Consumer<DriverNetworkEvent> listener) {
-        return conn.track(host.networkEvents.subscribe(e -> true, listener));
-    }
-
-    private void publish(TestNetwork n, NetworkEventType type) {
-        if (host.networkEvents.hasSubscribers()) {
-            host.networkEvents.publish(new DriverNetworkEvent(n.ref(), type));
-        }
+        return conn.track(host.networks.subscribe(listener));
     }
 }

@@ -16,7 +16,6 @@ import io.jvirt.StorageVolumeResizeFlag;
 import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DriverStoragePoolEvent;
-import io.jvirt.spi.ObjectRegistry;
 import io.jvirt.spi.StorageDriver;
 import io.jvirt.spi.StoragePoolRef;
 import io.jvirt.spi.StorageVolumeRef;
@@ -51,18 +50,9 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public List<StoragePoolRef> listAllStoragePools(Set<ListStoragePoolsFlag> flags) {
-        List<TestPool> out = new ArrayList<>();
-        for (TestPool p : host.pools.view()) {
-            synchronized (p) {
-                if (!p.isRemoved() && p.matches(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
-                        ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
-                        ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART)) {
-                    out.add(p);
-                }
-            }
-        }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out.stream().map(TestPool::ref).toList();
+        return host.pools.list(flags, ListStoragePoolsFlag.ACTIVE, ListStoragePoolsFlag.INACTIVE,
+                ListStoragePoolsFlag.PERSISTENT, ListStoragePoolsFlag.TRANSIENT,
+                ListStoragePoolsFlag.AUTOSTART, ListStoragePoolsFlag.NO_AUTOSTART).stream().map(TestPool::ref).toList();
     }
 
     @Override
@@ -72,41 +62,28 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public StoragePoolRef lookupStoragePoolByName(String name) {
-        return byName(name).ref();
+        return host.pools.byName(name).ref();
     }
 
     @Override
     public StoragePoolRef lookupStoragePoolByUuid(UUID uuid) {
-        return host.pools.byUuid(uuid).map(TestPool::ref).orElseThrow(() -> new VirtException(
-                ErrorCode.NO_STORAGE_POOL, ErrorDomain.TEST, "no storage pool with matching uuid '" + uuid + "'"));
-    }
-
-    private TestPool byName(String name) {
-        return host.pools.byName(name).orElseThrow(() -> new VirtException(ErrorCode.NO_STORAGE_POOL,
-                ErrorDomain.TEST, "no storage pool with matching name '" + name + "'"));
+        return host.pools.byUuid(uuid).ref();
     }
 
     private enum Need { ANY, ACTIVE, INACTIVE }
 
     /** The pool (libvirt's test driver finds pools by name), locked, in the state {@code need}. */
     private <T> T with(String poolName, Need need, Function<TestPool, T> action) {
-        while (true) {
-            TestPool p = byName(poolName);
-            synchronized (p) {
-                if (p.isRemoved()) {
-                    continue;
-                }
-                if (need == Need.ACTIVE && !p.isActive()) {
-                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
-                            "storage pool '" + poolName + "' is not active");
-                }
-                if (need == Need.INACTIVE && p.isActive()) {
-                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
-                            "storage pool '" + poolName + "' is active");
-                }
-                return action.apply(p);
+        return host.pools.locked(() -> host.pools.byName(poolName), p -> {
+            if (need == Need.ACTIVE) {
+                host.pools.requireActive(p);
             }
-        }
+            if (need == Need.INACTIVE && p.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
+                        "storage pool '" + poolName + "' is active");
+            }
+            return action.apply(p);
+        });
     }
 
     private void run(String poolName, Need need, Consumer<TestPool> action) {
@@ -119,7 +96,7 @@ final class TestStorage implements StorageDriver {
     @Override
     public StoragePoolRef defineStoragePool(String xml) {
         TestPool p = add(host, StoragePoolDefaults.parse(xml), true);
-        publish(p, StoragePoolEventType.DEFINED);
+        host.pools.publish(p, StoragePoolEventType.DEFINED);
         return p.ref();
     }
 
@@ -127,48 +104,38 @@ final class TestStorage implements StorageDriver {
     public StoragePoolRef createStoragePool(String xml, Set<StoragePoolCreateFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStoragePoolCreateXML");
         StoragePoolDef def = StoragePoolDefaults.parse(xml);
-        TestPool existing = host.pools.byUuid(UUID.fromString(def.getUuid())).orElse(null);
+        TestPool existing = host.pools.findByUuid(UUID.fromString(def.getUuid())).orElse(null);
         if (existing != null && existing.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                    "pool '" + existing.name() + "' is already active");
+                    "pool is already active as '" + existing.name() + "'");
         }
         TestPool p = add(host, def, false);
         synchronized (p) {
-            p.setActive(true);
-            publish(p, StoragePoolEventType.STARTED);
+            host.pools.started(p);
         }
         return p.ref();
     }
 
-    /** libvirt's virStoragePoolObjListAdd: name and UUID must agree with what exists. */
+    /**
+     * libvirt's virStoragePoolObjListAdd: name and UUID must agree with what exists. A pool that
+     * exists is redefined: an inactive one takes the new definition; an active one keeps its own
+     * (libvirt holds the new one as newDef, which its test driver never applies). Defining makes
+     * a transient pool persistent.
+     */
     static TestPool add(TestHost host, StoragePoolDef def, boolean persistent) {
-        UUID uuid = UUID.fromString(def.getUuid());
-        TestPool byUuid = host.pools.byUuid(uuid).orElse(null);
-        if (byUuid != null) {
-            if (!byUuid.name().equals(def.getName())) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
-                        "pool '" + byUuid.name() + "' is already defined with uuid " + uuid);
-            }
-            synchronized (byUuid) {
-                // An inactive pool takes the new definition; an active one keeps its own (libvirt
-                // holds the new one as newDef, which its test driver never applies).
-                if (!byUuid.isActive()) {
-                    byUuid.redefine(def);
+        TestPool fresh = new TestPool(def, persistent);
+        TestPool p = host.pools.addOrFind(fresh);
+        if (p != fresh) {
+            synchronized (p) {
+                if (!p.isActive()) {
+                    p.redefine(def);
                 }
                 if (persistent) {
-                    byUuid.setPersistent(true);
+                    p.setPersistent(true);
                 }
             }
-            return byUuid;
         }
-        TestPool fresh = new TestPool(def, persistent);
-        if (host.pools.add(fresh) != ObjectRegistry.Conflict.NONE) {
-            TestPool holder = host.pools.byName(def.getName()).orElse(null);
-            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.STORAGE,
-                    "pool '" + def.getName() + "' already exists with uuid "
-                            + (holder != null ? holder.uuid() : uuid));
-        }
-        return fresh;
+        return p;
     }
 
     @Override
@@ -188,32 +155,23 @@ final class TestStorage implements StorageDriver {
     @Override
     public void poolBuild(StoragePoolRef ref, Set<StoragePoolBuildFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStoragePoolBuild");
-        run(ref.name(), Need.INACTIVE, p -> publish(p, StoragePoolEventType.CREATED));
+        run(ref.name(), Need.INACTIVE, p -> host.pools.publish(p, StoragePoolEventType.CREATED));
     }
 
     @Override
     public void poolStart(StoragePoolRef ref, Set<StoragePoolCreateFlag> flags) {
         TestHypervisor.checkFlags(Flag.mask(flags), 0, "testStoragePoolCreate");
-        run(ref.name(), Need.INACTIVE, p -> {
-            p.setActive(true);
-            publish(p, StoragePoolEventType.STARTED);
-        });
+        run(ref.name(), Need.INACTIVE, host.pools::started);
     }
 
     @Override
     public void poolDestroy(StoragePoolRef ref) {
-        run(ref.name(), Need.ACTIVE, p -> {
-            p.setActive(false);
-            publish(p, StoragePoolEventType.STOPPED);
-            if (!p.isPersistent()) {
-                remove(p);
-            }
-        });
+        run(ref.name(), Need.ACTIVE, host.pools::stopped);
     }
 
     @Override
     public void poolDelete(StoragePoolRef ref) {
-        run(ref.name(), Need.INACTIVE, p -> publish(p, StoragePoolEventType.DELETED));
+        run(ref.name(), Need.INACTIVE, p -> host.pools.publish(p, StoragePoolEventType.DELETED));
     }
 
     @Override
@@ -223,15 +181,7 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public void poolUndefine(StoragePoolRef ref) {
-        run(ref.name(), Need.INACTIVE, p -> {
-            publish(p, StoragePoolEventType.UNDEFINED);
-            remove(p);
-        });
-    }
-
-    private void remove(TestPool p) {
-        host.pools.remove(p);
-        p.markRemoved();
+        run(ref.name(), Need.INACTIVE, host.pools::undefined);
     }
 
     @Override
@@ -306,7 +256,7 @@ final class TestStorage implements StorageDriver {
     }
 
     private StorageVolumeRef findVolume(java.util.function.Predicate<StorageVolumeDef> match, String notFound) {
-        for (TestPool p : host.pools.view()) {
+        for (TestPool p : host.pools.all()) {
             synchronized (p) {
                 if (!p.isRemoved() && p.isActive()) {
                     for (StorageVolumeDef v : p.volumes().values()) {
@@ -364,7 +314,7 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public StoragePoolRef volumePool(StorageVolumeRef ref) {
-        return byName(ref.pool()).ref();
+        return host.pools.byName(ref.pool()).ref();
     }
 
     @Override
@@ -432,12 +382,6 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public Subscription onStoragePoolEvent(Consumer<DriverStoragePoolEvent> listener) {
-        return conn.track(host.poolEvents.subscribe(e -> true, listener));
-    }
-
-    private void publish(TestPool p, StoragePoolEventType type) {
-        if (host.poolEvents.hasSubscribers()) {
-            host.poolEvents.publish(new DriverStoragePoolEvent(p.ref(), type));
-        }
+        return conn.track(host.pools.subscribe(listener));
     }
 }

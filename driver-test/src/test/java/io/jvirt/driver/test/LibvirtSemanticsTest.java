@@ -1,5 +1,6 @@
 package io.jvirt.driver.test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.Connection;
 import io.jvirt.Domain;
+import io.jvirt.DomainCoreDumpFlag;
 import io.jvirt.DomainModification;
 import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
 import io.jvirt.ErrorCode;
+import io.jvirt.ErrorDomain;
 import io.jvirt.ListDomainsFlag;
 import io.jvirt.Virt;
 import io.jvirt.VirtException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +148,26 @@ class LibvirtSemanticsTest {
     }
 
     @Test
+    void coreDumpWritesTheMagicAndCrashStopsTheDomain(@TempDir Path dir) throws Exception {
+        Domain test = conn.lookupDomainByName("test");
+        Path file = dir.resolve("test.core");
+        test.coreDump(file);
+        assertArrayEquals("TestGuestMagic\0".getBytes(StandardCharsets.US_ASCII), Files.readAllBytes(file));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(file));
+        assertEquals("running (unknown)", test.state().toString(), "a dump leaves it running");
+        fails(ErrorCode.INVALID_ARG, "Flags 'VIR_DUMP_CRASH' and 'VIR_DUMP_LIVE' are mutually exclusive",
+                () -> test.coreDump(file, DomainCoreDumpFlag.CRASH, DomainCoreDumpFlag.LIVE));
+        fails(ErrorCode.INVALID_ARG, "unsupported flags (0x10) in function testDomainCoreDumpWithFormat", () -> test.coreDump(file, DomainCoreDumpFlag.MEMORY_ONLY));
+        fails(ErrorCode.SYSTEM_ERROR, "domain 'test' coredump: failed to open /nonexistent/x: No such file or directory",
+                () -> test.coreDump(Path.of("/nonexistent/x")));
+        test.coreDump(file, DomainCoreDumpFlag.CRASH);
+        assertEquals("shut off (crashed)", test.state().toString());
+        fails(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: domain is not running",
+                () -> test.coreDump(file));
+    }
+
+    @Test
     void memoryAndVcpuLimits() {
         Domain test = conn.lookupDomainByName("test");
         fails(ErrorCode.INVALID_ARG, "invalid argument: requested cpu amount exceeds maximum (4 > 2)",
@@ -156,5 +182,21 @@ class LibvirtSemanticsTest {
         assertEquals(100, test.info().maxMemory());
         assertEquals(100, test.info().memory());
         fails(ErrorCode.OPERATION_INVALID, "Requested operation is not valid: domain is not running", test::reset);
+    }
+
+    /**
+     * What libvirt's test driver lacks is NO_SUPPORT in the domain of libvirt's API file
+     * (VIR_FROM_DOMAIN for virConnectDomainXMLFromNative), not in VIR_FROM_TEST.
+     */
+    @Test
+    void nativeConfigConversionIsNoSupportInTheDomainOfTheApiFile() {
+        VirtException from = fails(ErrorCode.NO_SUPPORT,
+                "this function is not supported by the connection driver: virConnectDomainXMLFromNative",
+                () -> conn.domainXmlFromNative("xen-xl", "name = 'x'"));
+        assertEquals(ErrorDomain.DOMAIN, from.domain());
+        VirtException to = fails(ErrorCode.NO_SUPPORT,
+                "this function is not supported by the connection driver: virConnectDomainXMLToNative",
+                () -> conn.domainXmlToNative("xen-xl", DEMO));
+        assertEquals(ErrorDomain.DOMAIN, to.domain());
     }
 }

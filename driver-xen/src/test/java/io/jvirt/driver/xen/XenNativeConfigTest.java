@@ -179,6 +179,21 @@ class XenNativeConfigTest {
         assertError(ErrorCode.NO_SUPPORT, () -> conn.listAllNetworks());
     }
 
+    /**
+     * As libvirt: a missing entry point is reported in the domain of its API file, not in
+     * VIR_FROM_LIBXL; libxl's own refusals (the URI, the formats) keep VIR_FROM_LIBXL.
+     */
+    @Test
+    void whatPartOneLacksIsReportedInTheDomainOfLibvirtsApiFile() {
+        assertEquals(ErrorDomain.DOMAIN, assertError(ErrorCode.NO_SUPPORT, () -> conn.listAllDomains()).domain());
+        assertEquals(ErrorDomain.DOMAIN, assertError(ErrorCode.NO_SUPPORT, () -> conn.nodeInfo()).domain());
+        assertEquals(ErrorDomain.NETWORK, assertError(ErrorCode.NO_SUPPORT, () -> conn.listAllNetworks()).domain());
+        assertEquals(ErrorDomain.STORAGE,
+                assertError(ErrorCode.NO_SUPPORT, () -> conn.listAllStoragePools()).domain());
+        assertEquals(ErrorDomain.LIBXL,
+                assertError(ErrorCode.NO_SUPPORT, () -> conn.domainXmlFromNative("xen-xm", PV)).domain());
+    }
+
     @Test
     void theUriIsCheckedBeforeAnythingIsCreated() {
         assertError(ErrorCode.INVALID_ARG, () -> Virt.open("xen:///embed"));

@@ -176,6 +176,20 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code timeout}) until the listener has been handed every event read so far.
+     * QEMU sends a command's events before its reply, so after {@link #execute} this covers them.
+     */
+    public void awaitEventsDelivered(Duration timeout) {
+        try {
+            events.submit(() -> { }).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException | ExecutionException | TimeoutException e) {
+            // closed, or the listener is stuck: what was delivered is all there is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** True once the monitor is closed, by QEMU or by {@link #close()}. */
     public boolean isClosed() {
         return closed.get();
@@ -283,7 +297,7 @@ public final class QmpClient implements AutoCloseable {
             return; // not JSON: nothing we can route; QEMU never sends this
         }
         if (msg.has("event")) {
-            QmpEvent event = QmpEvent.fromJson(msg);
+            QmpEvent event = QmpEvent.fromJson(msg, text.strip());
             events.execute(() -> listener.onEvent(event));
         } else if (msg.has("return") || msg.has("error")) {
             Pending p = takePending(msg.path("id").asText(null));

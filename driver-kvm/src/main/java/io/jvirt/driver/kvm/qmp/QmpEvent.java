@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * @param name the event name, e.g. {@code "SHUTDOWN"}
  * @param data the event's {@code data} member, or an empty object when QEMU sent none
  * @param timestampMicros QEMU's wall-clock timestamp in microseconds since the epoch, or -1
+ * @param line the event as QEMU wrote it, without its line end: QEMU writes the same text to each
+ *     monitor, so it identifies this event in another monitor's output too
  */
-public record QmpEvent(String name, JsonNode data, long timestampMicros) {
+public record QmpEvent(String name, JsonNode data, long timestampMicros, String line) {
 
-    static QmpEvent fromJson(JsonNode line) {
+    static QmpEvent fromJson(JsonNode line, String text) {
         JsonNode ts = line.path("timestamp");
         long micros = ts.has("seconds")
                 ? ts.path("seconds").asLong() * 1_000_000L + ts.path("microseconds").asLong()
@@ -21,6 +23,6 @@ public record QmpEvent(String name, JsonNode data, long timestampMicros) {
         if (data == null || data instanceof NullNode) {
             data = QmpClient.JSON.createObjectNode();
         }
-        return new QmpEvent(line.path("event").asText(), data, micros);
+        return new QmpEvent(line.path("event").asText(), data, micros, text);
     }
 }
