@@ -27,16 +27,20 @@ public final class DomainStatsGroups {
      */
     public static Set<DomainStatsGroup> select(Set<DomainStatsGroup> requested, Set<DomainStatsGroup> supported,
             Set<DomainStatsFlag> flags, ErrorDomain from) {
+        // EnumSet.copyOf would refuse an empty set that is not an EnumSet.
+        EnumSet<DomainStatsGroup> chosen = EnumSet.noneOf(DomainStatsGroup.class);
         if (requested.isEmpty()) {
-            return EnumSet.copyOf(supported);
+            chosen.addAll(supported);
+            return chosen;
         }
-        EnumSet<DomainStatsGroup> missing = EnumSet.copyOf(requested);
+        EnumSet<DomainStatsGroup> missing = EnumSet.noneOf(DomainStatsGroup.class);
+        missing.addAll(requested);
         missing.removeAll(supported);
         if (!missing.isEmpty() && flags.contains(DomainStatsFlag.ENFORCE_STATS)) {
             throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, from, "Stats types bits 0x"
                     + Integer.toHexString(Flag.mask(missing)) + " are not supported by this daemon");
         }
-        EnumSet<DomainStatsGroup> chosen = EnumSet.copyOf(requested);
+        chosen.addAll(requested);
         chosen.retainAll(supported);
         return chosen;
     }
