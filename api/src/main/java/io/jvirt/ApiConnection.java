@@ -1,6 +1,7 @@
 package io.jvirt;
 
 import io.jvirt.spi.DomainRef;
+import io.jvirt.spi.DomainStatsEntry;
 import io.jvirt.spi.DriverConnection;
 import io.jvirt.spi.HypervisorDriver;
 import io.jvirt.spi.InterfaceDriver;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -208,6 +210,46 @@ final class ApiConnection implements Connection {
     }
 
     @Override
+    public List<DomainStatsRecord> allDomainStats(Set<DomainStatsGroup> groups, DomainStatsFlag... flags) {
+        Objects.requireNonNull(groups, "groups");
+        return records(hv("virConnectGetAllDomainStats").domainStats(List.of(), groups,
+                Flags.of(DomainStatsFlag.class, flags)));
+    }
+
+    @Override
+    public List<DomainStatsRecord> domainListStats(List<Domain> domains, Set<DomainStatsGroup> groups,
+            DomainStatsFlag... flags) {
+        Objects.requireNonNull(groups, "groups");
+        // libvirt's virDomainListGetStats checks the array before asking the driver.
+        if (domains == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                    "doms in virDomainListGetStats must not be NULL");
+        }
+        if (domains.isEmpty()) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                    "doms array in virDomainListGetStats must contain at least one domain");
+        }
+        List<DomainRef> refs = new ArrayList<>(domains.size());
+        for (Domain d : domains) {
+            if (!(d instanceof ApiDomain api) || api.connection() != this) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
+                        "domains in 'doms' array must belong to a single connection");
+            }
+            refs.add(api.ref());
+        }
+        return records(hv("virDomainListGetStats").domainStats(refs, groups,
+                Flags.of(DomainStatsFlag.class, flags)));
+    }
+
+    private List<DomainStatsRecord> records(List<DomainStatsEntry> entries) {
+        List<DomainStatsRecord> out = new ArrayList<>(entries.size());
+        for (DomainStatsEntry e : entries) {
+            out.add(new DomainStatsRecord(domain(e.domain()), e.stats()));
+        }
+        return out;
+    }
+
+    @Override
     public Domain lookupDomainByName(String name) {
         Objects.requireNonNull(name, "name");
         return domain(hv("virDomainLookupByName").lookupDomainByName(name));
@@ -314,6 +356,15 @@ final class ApiConnection implements Connection {
         return wrap(storage("virConnectListAllStoragePools")
                 .listAllStoragePools(Flags.of(ListStoragePoolsFlag.class, flags)),
                 r -> new ApiStoragePool(this, r));
+    }
+
+    @Override
+    public String findStoragePoolSources(String type, String sourceSpec) {
+        Objects.requireNonNull(type, "type");
+        StorageDriver storage = storage("virConnectFindStoragePoolSources");
+        // libvirt refuses it on read-only connections: discovery may probe the host's storage.
+        checkWritable("virConnectFindStoragePoolSources", ErrorDomain.STORAGE);
+        return storage.findStoragePoolSources(type, sourceSpec);
     }
 
     @Override

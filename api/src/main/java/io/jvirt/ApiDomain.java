@@ -1,8 +1,10 @@
 package io.jvirt;
 
 import io.jvirt.spi.DomainRef;
+import io.jvirt.spi.DomainStatsEntry;
 import io.jvirt.spi.HypervisorDriver;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,11 @@ final class ApiDomain implements Domain {
     ApiDomain(ApiConnection conn, DomainRef ref) {
         this.conn = conn;
         this.ref = ref;
+    }
+
+    /** The driver's reference, for calls that take several domains. */
+    DomainRef ref() {
+        return ref;
     }
 
     private HypervisorDriver read(String api) {
@@ -62,7 +69,13 @@ final class ApiDomain implements Domain {
 
     @Override
     public java.util.Map<String, Object> stats() {
-        return read("virDomainListGetStats").domainStats(ref);
+        List<DomainStatsEntry> one = read("virDomainListGetStats").domainStats(List.of(ref), Set.of(), Set.of());
+        if (one.isEmpty()) {
+            // The driver skips domains that no longer exist; one asked for by itself is an error.
+            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.DOMAIN,
+                    "no domain with matching uuid '" + ref.uuid() + "' (" + ref.name() + ")");
+        }
+        return one.get(0).stats();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jvirt;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -90,6 +91,32 @@ public interface Connection extends AutoCloseable {
     /** The domains that pass all the given filters (none: every domain). */
     List<Domain> listAllDomains(ListDomainsFlag... flags);
 
+    /**
+     * The statistics of every domain that passes the flags' filters, libvirt's
+     * {@code virConnectGetAllDomainStats}: the {@code groups} asked for (empty: every group the
+     * driver supports); a group the driver lacks is left out, or with
+     * {@link DomainStatsFlag#ENFORCE_STATS} fails the call with
+     * {@link ErrorCode#ARGUMENT_UNSUPPORTED}.
+     *
+     * <pre>{@code
+     * for (DomainStatsRecord r : conn.allDomainStats(Set.of(DomainStatsGroup.STATE), DomainStatsFlag.ACTIVE)) {
+     *     System.out.println(r.domain().name() + " " + r.stats().get("state.state"));
+     * }
+     * }</pre>
+     *
+     * @since 0.1
+     */
+    List<DomainStatsRecord> allDomainStats(Set<DomainStatsGroup> groups, DomainStatsFlag... flags);
+
+    /**
+     * As {@link #allDomainStats}, for the given domains of this connection in their order
+     * (libvirt's {@code virDomainListGetStats}); the flags' filters still apply.
+     *
+     * @since 0.1
+     */
+    List<DomainStatsRecord> domainListStats(List<Domain> domains, Set<DomainStatsGroup> groups,
+            DomainStatsFlag... flags);
+
     /** The domain called {@code name}, else {@link ErrorCode#NO_DOMAIN}. */
     Domain lookupDomainByName(String name);
 
@@ -138,6 +165,15 @@ public interface Connection extends AutoCloseable {
 
     /** The storage pools that pass all the given filters (none: every pool). */
     List<StoragePool> listAllStoragePools(ListStoragePoolsFlag... flags);
+
+    /**
+     * The pool sources of {@code type} ("logical", "netfs", ...) the host can find, as libvirt's
+     * {@code virConnectFindStoragePoolSources}: a {@code <sources>} document. {@code sourceSpec}
+     * (a {@code <source>} element, or null) narrows the search, such as the NFS server to ask.
+     *
+     * @since 0.1
+     */
+    String findStoragePoolSources(String type, String sourceSpec);
 
     /** The pool called {@code name}, else {@link ErrorCode#NO_STORAGE_POOL}. */
     StoragePool lookupStoragePoolByName(String name);

@@ -10,6 +10,8 @@ import io.jvirt.DomainSaveFlag;
 import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
 import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainStatsFlag;
+import io.jvirt.DomainStatsGroup;
 import io.jvirt.DomainUndefineFlag;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorDomain;
@@ -140,9 +142,15 @@ public interface HypervisorDriver {
         throw unsupported("virDomainGetInfo");
     }
 
-    /** libvirt's {@code virDomainListGetStats} for one domain, all groups: see {@link io.jvirt.Domain#stats()}. */
-    default java.util.Map<String, Object> domainStats(DomainRef domain) {
-        throw unsupported("virDomainListGetStats");
+    /**
+     * libvirt's {@code virConnectGetAllDomainStats} ({@code domains} empty) and
+     * {@code virDomainListGetStats} (the given domains, in order; those that no longer exist
+     * are skipped): the records of the domains that pass the flags' filters, each with the
+     * groups {@link DomainStatsGroups#select} chooses.
+     */
+    default List<DomainStatsEntry> domainStats(List<DomainRef> domains, Set<DomainStatsGroup> groups,
+            Set<DomainStatsFlag> flags) {
+        throw unsupported(domains.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats");
     }
 
     /** libvirt's {@code virDomainGetState}. */

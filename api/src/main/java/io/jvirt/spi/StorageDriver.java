@@ -26,6 +26,11 @@ public interface StorageDriver {
         throw unsupported("virConnectListAllStoragePools");
     }
 
+    /** libvirt's {@code virConnectFindStoragePoolSources}: a {@code <sources>} document. */
+    default String findStoragePoolSources(String type, String sourceSpec) {
+        throw VirtException.noSupport("virConnectFindStoragePoolSources");
+    }
+
     /** libvirt's {@code virStoragePoolLookupByName}. */
     default StoragePoolRef lookupStoragePoolByName(String name) {
         throw unsupported("virStoragePoolLookupByName");

@@ -9,9 +9,16 @@ public final class StoragePoolDefaults {
     private StoragePoolDefaults() {
     }
 
-    /** Parses pool XML and completes it as {@link #complete} does. */
+    /**
+     * Parses pool XML as libvirt's virStoragePoolDefParseXML: the type, then what
+     * {@link #complete} does, then what the type demands of the source and target.
+     */
     public static StoragePoolDef parse(String xml) {
-        return complete(LibvirtXml.parseStoragePool(xml));
+        StoragePoolDef def = LibvirtXml.parseStoragePool(xml);
+        StoragePoolTypes.checkType(def);
+        complete(def);
+        StoragePoolTypes.checkSourceAndTarget(def);
+        return def;
     }
 
     /** Checks the name, canonicalises or generates the UUID, adds an empty {@code <source>}. */

@@ -11,5 +11,6 @@ enum Completion {
     FILE,
     SHUTDOWN_MODE,
     EVENT_NAME,
+    POOL_EVENT_NAME,
     COMMAND
 }

@@ -147,6 +147,8 @@ final class CompletionEngine {
                 return SHUTDOWN_MODES;
             case EVENT_NAME:
                 return DomainEventCommands.EVENT_NAMES;
+            case POOL_EVENT_NAME:
+                return PoolEventCommand.EVENT_NAMES;
             case FILE:
                 return files(text);
             default:

@@ -49,6 +49,7 @@ final class DomainMonitorCommands {
                 DomainMonitorCommands::domstate,
                 domainArg(),
                 bool("reason", "also print reason for the state")),
+        DomainStatsCommand.spec(),
         cmd("list", "list domains",
                 "Returns list of domains.",
                 DomainMonitorCommands::list,

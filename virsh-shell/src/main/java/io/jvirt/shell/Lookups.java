@@ -106,11 +106,16 @@ final class Lookups {
     }
 
     static StoragePool poolByText(Invocation inv, String option, String n) {
+        return poolByText(inv, option, n, BY_UUID | BY_NAME);
+    }
+
+    /** virshCommandOptPoolBy: by UUID and by name as {@code flags} allow. */
+    static StoragePool poolByText(Invocation inv, String option, String n, int flags) {
         inv.debug(Shell.INFO, inv.name() + ": found option <" + option + ">: " + n + "\n");
         Connection conn = inv.conn();
         StoragePool pool = null;
         VirtException last = null;
-        if (n.length() == UUID_LENGTH) {
+        if ((flags & BY_UUID) != 0 && n.length() == UUID_LENGTH) {
             inv.debug(Shell.DEBUG, inv.name() + ": <" + option + "> trying as pool UUID\n");
             try {
                 pool = conn.lookupStoragePoolByUuid(parseUuid(n, "virStoragePoolLookupByUUIDString",
@@ -119,7 +124,7 @@ final class Lookups {
                 last = e;
             }
         }
-        if (pool == null) {
+        if (pool == null && (flags & BY_NAME) != 0) {
             inv.debug(Shell.DEBUG, inv.name() + ": <" + option + "> trying as pool NAME\n");
             try {
                 pool = conn.lookupStoragePoolByName(n);
@@ -138,11 +143,20 @@ final class Lookups {
      * {@code --pool} when given, else by key, else by path.
      */
     static StorageVolume volume(Invocation inv) {
+        return volume(inv, "pool");
+    }
+
+    /**
+     * As {@link #volume(Invocation)}, with the pool in option {@code poolOption}
+     * (vol-create-from's {@code --inputpool}); null for commands without one, which find
+     * volumes by key or path only (vol-name, vol-pool).
+     */
+    static StorageVolume volume(Invocation inv, String poolOption) {
         String n = inv.required("vol");
-        String p = inv.string("pool");
+        String p = poolOption != null ? inv.string(poolOption) : null;
         StoragePool pool = null;
         if (p != null) {
-            pool = poolByText(inv, "pool", p);
+            pool = poolByText(inv, poolOption, p);
             boolean active;
             try {
                 active = pool.isActive();
@@ -182,8 +196,8 @@ final class Lookups {
             }
         }
         if (vol == null) {
-            throw CommandFailure.of(pool != null ? "failed to get vol '" + n + "'"
-                    : "failed to get vol '" + n + "', specifying --pool might help", last);
+            throw CommandFailure.of(pool != null || poolOption == null ? "failed to get vol '" + n + "'"
+                    : "failed to get vol '" + n + "', specifying --" + poolOption + " might help", last);
         }
         if (pool != null && !vol.pool().name().equals(pool.name())) {
             throw CommandFailure.of("Requested volume '" + n + "' is not in pool '" + pool.name() + "'");

@@ -5,8 +5,10 @@ import static io.jvirt.shell.OptionSpec.bool;
 import static io.jvirt.shell.OptionSpec.data;
 import static io.jvirt.shell.OptionSpec.string;
 
+import io.jvirt.ErrorCode;
 import io.jvirt.ListStoragePoolsFlag;
 import io.jvirt.StoragePool;
+import io.jvirt.StoragePoolBuildFlag;
 import io.jvirt.StoragePoolCreateFlag;
 import io.jvirt.StoragePoolInfo;
 import io.jvirt.StoragePoolState;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** virsh's "Storage Pool" group. */
 final class PoolCommands {
@@ -27,12 +30,23 @@ final class PoolCommands {
     }
 
     static List<CommandSpec> commands() {
+        List<CommandSpec> byXArgs = PoolDefineAs.commands();
+        List<CommandSpec> discovery = PoolSourceCommands.commands();
         return List.of(
+        discovery.get(0),
+        discovery.get(1),
         cmd("pool-autostart", "autostart a pool",
                 "Configure a pool to be automatically started at boot.",
                 PoolCommands::autostart,
                 data("pool", "pool name or uuid", Completion.POOL),
                 bool("disable", "disable autostarting")),
+        cmd("pool-build", "build a pool",
+                "Build a given pool.",
+                PoolCommands::build,
+                data("pool", "pool name or uuid", Completion.POOL),
+                bool("no-overwrite", "do not overwrite any existing data"),
+                bool("overwrite", "overwrite any existing data")),
+        byXArgs.get(0),
         cmd("pool-create", "create a pool from an XML file",
                 "Create a pool.",
                 PoolCommands::create,
@@ -40,11 +54,16 @@ final class PoolCommands {
                 bool("build", "build the pool as normal"),
                 bool("no-overwrite", "do not overwrite any existing data"),
                 bool("overwrite", "overwrite any existing data")),
+        byXArgs.get(1),
         cmd("pool-define", "define an inactive persistent storage pool or modify an existing persistent one from an XML file",
                 "Define or modify a persistent storage pool.",
                 PoolCommands::define,
                 data("file", "file containing an XML pool description", Completion.FILE),
                 bool("validate", "validate the XML against the schema")),
+        cmd("pool-delete", "delete a pool",
+                "Delete a given pool.",
+                PoolCommands::delete,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-destroy", "destroy (stop) a pool",
                 "Forcefully stop a given pool. Raw data in the pool is untouched",
                 PoolCommands::destroy,
@@ -56,6 +75,10 @@ final class PoolCommands {
                 bool("inactive", "show inactive defined XML"),
                 string("xpath", "xpath expression to filter the XML document", Opt.NAMED),
                 bool("wrap", "wrap xpath results in an common root element")),
+        cmd("pool-edit", "edit XML configuration for a storage pool",
+                "Edit the XML configuration for a storage pool.",
+                PoolCommands::edit,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-info", "storage pool information",
                 "Returns basic information about the storage pool.",
                 PoolCommands::info,
@@ -74,6 +97,10 @@ final class PoolCommands {
                 bool("details", "display extended details for pools"),
                 bool("uuid", "list UUID of active pools only"),
                 bool("name", "list name of active pools only")),
+        cmd("pool-name", "convert a pool UUID to pool name",
+                null,
+                PoolCommands::name,
+                data("pool", "pool name or uuid", Completion.POOL)),
         cmd("pool-refresh", "refresh a pool",
                 "Refresh a given pool.",
                 PoolCommands::refresh,
@@ -88,7 +115,56 @@ final class PoolCommands {
         cmd("pool-undefine", "undefine an inactive pool",
                 "Undefine the configuration for an inactive pool.",
                 PoolCommands::undefine,
-                data("pool", "pool name or uuid", Completion.POOL)));
+                data("pool", "pool name or uuid", Completion.POOL)),
+        cmd("pool-uuid", "convert a pool name to pool UUID",
+                null,
+                PoolCommands::uuid,
+                data("pool", "pool name or uuid", Completion.POOL)),
+        PoolEventCommand.spec());
+    }
+
+    static boolean build(Invocation inv) {
+        // Unlike pool-start --build, virsh lets both through and the driver judges the flags.
+        List<StoragePoolBuildFlag> flags = new ArrayList<>();
+        if (inv.bool("no-overwrite")) {
+            flags.add(StoragePoolBuildFlag.NO_OVERWRITE);
+        }
+        if (inv.bool("overwrite")) {
+            flags.add(StoragePoolBuildFlag.OVERWRITE);
+        }
+        return act(inv, pool -> pool.build(flags.toArray(new StoragePoolBuildFlag[0])), "build", "built");
+    }
+
+    /**
+     * The shape of virsh's simple pool commands: look the pool up, act on it, then
+     * "Pool NAME DONE" (quiet under -q) or "Failed to VERB pool NAME" with the library error.
+     */
+    private static boolean act(Invocation inv, Consumer<StoragePool> action, String verb, String done) {
+        StoragePool pool = Lookups.pool(inv, "pool");
+        String name = inv.required("pool");
+        try {
+            action.accept(pool);
+        } catch (VirtException e) {
+            throw CommandFailure.of("Failed to " + verb + " pool " + name, e);
+        }
+        inv.printExtra("Pool " + name + " " + done + "\n");
+        return true;
+    }
+
+    static boolean delete(Invocation inv) {
+        return act(inv, StoragePool::delete, "delete", "deleted");
+    }
+
+    static boolean name(Invocation inv) {
+        StoragePool pool = Lookups.poolByText(inv, "pool", inv.required("pool"), Lookups.BY_UUID);
+        inv.print(pool.name() + "\n");
+        return true;
+    }
+
+    static boolean uuid(Invocation inv) {
+        StoragePool pool = Lookups.poolByText(inv, "pool", inv.required("pool"), Lookups.BY_NAME);
+        inv.print(pool.uuid() + "\n");
+        return true;
     }
 
     static boolean autostart(Invocation inv) {
@@ -107,7 +183,7 @@ final class PoolCommands {
     }
 
     /** The flags of pool-start and pool-create, as virsh's cmdPoolStart builds them. */
-    private static StoragePoolCreateFlag[] createFlags(Invocation inv) {
+    static StoragePoolCreateFlag[] createFlags(Invocation inv) {
         boolean overwrite = inv.bool("overwrite");
         boolean noOverwrite = inv.bool("no-overwrite");
         Invocation.exclusive("overwrite", overwrite, "no-overwrite", noOverwrite);
@@ -152,15 +228,7 @@ final class PoolCommands {
     }
 
     static boolean destroy(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.destroy();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to destroy pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " destroyed\n");
-        return true;
+        return act(inv, StoragePool::destroy, "destroy", "destroyed");
     }
 
     static boolean dumpxml(Invocation inv) {
@@ -168,6 +236,26 @@ final class PoolCommands {
         StoragePool pool = Lookups.pool(inv, "pool");
         String xpath = inv.stringQuiet("xpath");
         return XmlDump.print(inv, pool.xml(inactive), xpath, inv.bool("wrap"));
+    }
+
+    /** cmdPoolEdit: the inactive XML where the driver has it, else the live one, through virsh-edit.c's loop. */
+    static boolean edit(Invocation inv) {
+        StoragePool pool = Lookups.pool(inv, "pool");
+        boolean inactive = true;
+        try {
+            pool.xml(true);
+        } catch (VirtException e) {
+            if (e.code() != ErrorCode.INVALID_ARG) {
+                throw CommandFailure.of(e);
+            }
+            inactive = false; // "some old daemons don't support _INACTIVE flag", libvirt's test driver among them
+        }
+        boolean flag = inactive;
+        XmlEditFlow.Result r = XmlEditFlow.run(inv, () -> pool.xml(flag),
+                xml -> inv.conn().defineStoragePool(xml).name());
+        inv.printExtra(r.changed() ? "Pool " + (r.name() == null ? "(null)" : r.name()) + " XML configuration edited.\n"
+                : "Pool " + pool.name() + " XML configuration not changed.\n");
+        return true;
     }
 
     static boolean info(Invocation inv) {
@@ -335,15 +423,7 @@ final class PoolCommands {
     }
 
     static boolean refresh(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.refresh();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to refresh pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " refreshed\n");
-        return true;
+        return act(inv, StoragePool::refresh, "refresh", "refreshed");
     }
 
     static boolean start(Invocation inv) {
@@ -360,14 +440,6 @@ final class PoolCommands {
     }
 
     static boolean undefine(Invocation inv) {
-        StoragePool pool = Lookups.pool(inv, "pool");
-        String name = inv.required("pool");
-        try {
-            pool.undefine();
-        } catch (VirtException e) {
-            throw CommandFailure.of("Failed to undefine pool " + name, e);
-        }
-        inv.printExtra("Pool " + name + " has been undefined\n");
-        return true;
+        return act(inv, StoragePool::undefine, "undefine", "has been undefined");
     }
 }

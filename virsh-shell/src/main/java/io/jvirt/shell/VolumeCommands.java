@@ -27,6 +27,7 @@ final class VolumeCommands {
 
     static List<CommandSpec> commands() {
         return List.of(
+        VolumeCopies.cloneSpec(),
         cmd("vol-create-as", "create a volume from a set of args",
                 "Create a vol.",
                 VolumeCommands::createAs,
@@ -46,6 +47,7 @@ final class VolumeCommands {
                 data("file", "file containing an XML vol description", Completion.FILE),
                 bool("prealloc-metadata", "preallocate metadata (for qcow2 instead of full allocation)"),
                 bool("validate", "validate the XML against the schema")),
+        VolumeCopies.createFromSpec(),
         cmd("vol-delete", "delete a vol",
                 "Delete a given vol.",
                 VolumeCommands::delete,
@@ -66,16 +68,30 @@ final class VolumeCommands {
                 poolOption(),
                 bool("bytes", "sizes are represented in bytes rather than pretty units"),
                 bool("physical", "return the physical size of the volume in allocation field")),
+        cmd("vol-key", "returns the volume key for a given volume name or path",
+                null,
+                VolumeCommands::key,
+                data("vol", "volume name or path", Completion.VOLUME),
+                poolOption()),
         cmd("vol-list", "list vols",
                 "Returns list of vols by pool.",
                 VolumeCommands::list,
                 data("pool", "pool name or uuid", Completion.POOL),
                 bool("details", "display extended details for volumes")),
+        cmd("vol-name", "returns the volume name for a given volume key or path",
+                null,
+                VolumeCommands::name,
+                data("vol", "volume key or path", Completion.VOLUME)),
         cmd("vol-path", "returns the volume path for a given volume name or key",
                 null,
                 VolumeCommands::path,
                 data("vol", "volume name or key", Completion.VOLUME),
                 poolOption()),
+        cmd("vol-pool", "returns the storage pool for a given volume key or path",
+                null,
+                VolumeCommands::pool,
+                data("vol", "volume key or path", Completion.VOLUME),
+                bool("uuid", "return the pool uuid rather than pool name")),
         cmd("vol-resize", "resize a vol",
                 "Resizes a storage volume. This is safe only for storage volumes not in use by an active guest.\nSee blockresize for live resizing.",
                 VolumeCommands::resize,
@@ -276,6 +292,22 @@ final class VolumeCommands {
     static boolean path(Invocation inv) {
         StorageVolume vol = Lookups.volume(inv);
         inv.print(vol.path() + "\n");
+        return true;
+    }
+
+    static boolean key(Invocation inv) {
+        inv.print(Lookups.volume(inv).key() + "\n");
+        return true;
+    }
+
+    static boolean name(Invocation inv) {
+        inv.print(Lookups.volume(inv, null).name() + "\n");
+        return true;
+    }
+
+    static boolean pool(Invocation inv) {
+        StoragePool pool = Lookups.volume(inv, null).pool();
+        inv.print((inv.bool("uuid") ? pool.uuid().toString() : pool.name()) + "\n");
         return true;
     }
 

@@ -60,6 +60,13 @@ final class XPathFilter {
         return out.toString();
     }
 
+    /** A whole element as libxml2's formatted xmlNodeDump (virsh's virXMLNodeToString), without a final newline. */
+    static String dump(Element e) {
+        StringBuilder out = new StringBuilder();
+        element(out, e, 0, true);
+        return out.toString();
+    }
+
     private static void dump(StringBuilder out, Node node, int level, boolean format) {
         switch (node.getNodeType()) {
             case Node.ELEMENT_NODE -> element(out, (Element) node, level, format);

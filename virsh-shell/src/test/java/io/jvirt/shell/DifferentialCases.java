@@ -87,6 +87,22 @@ final class DifferentialCases {
                       <memory>65536</memory>
                       <os><type>hvm</type></os>
                     </domain>
+                    """,
+            "spec.xml", """
+                    <source>
+                      <host name='nfs.example'/>
+                      <dir path='/x'/>
+                    </source>
+                    """,
+            "iothreads.xml", """
+                    <domain type='test'>
+                      <name>io</name>
+                      <uuid>44444444-5555-6666-7777-888888888888</uuid>
+                      <memory>65536</memory>
+                      <vcpu>2</vcpu>
+                      <iothreads>2</iothreads>
+                      <os><type>hvm</type></os>
+                    </domain>
                     """);
 
     static List<DifferentialCase> all() {
@@ -200,6 +216,125 @@ final class DifferentialCases {
                 script("vol-backing", "vol-create-as default-pool base 1M; vol-create-as default-pool snap 1M "
                         + "--backing-vol base --backing-vol-format raw --print-xml; "
                         + "vol-create-as default-pool snap 1M --backing-vol nosuch"),
+                // ---- domstats ----
+                script("domstats", "domstats; domstats --state; domstats --raw --backing --nowait test; "
+                        + "domstats --cpu-total --balloon --vcpu --interface --block --perf --iothread --memory "
+                        + "--dirtyrate --vm; domstats --iothread --enforce test; domstats --state --iothread --enforce"),
+                script("domstats-enforce", "domstats --cpu-total --enforce; domstats --state --vm --enforce; "
+                        + "domstats --perf --balloon --enforce test; domstats --dirtyrate --memory --enforce test"),
+                // libvirt lists all domains in hash order, random per run: scripts name the
+                // domains wherever more than one would be printed.
+                script("domstats-filters", "define demo.xml; domstats demo test; domstats --list-inactive; "
+                        + "domstats --list-active --list-inactive test demo; domstats --list-running test demo; "
+                        + "domstats --list-shutoff test; domstats --list-persistent --list-transient demo test; "
+                        + "domstats --list-transient; domstats --list-other; start demo; suspend demo; "
+                        + "domstats --list-paused; domstats --list-running; domstats demo test demo 1; "
+                        + "domstats --domain test; domstats --state 11111111-2222-3333-4444-555555555555"),
+                script("domstats-transient", "create nouuid.xml; domstats --list-transient; "
+                        + "domstats --list-persistent; domstats fresh test --state; destroy fresh; domstats fresh"),
+                script("domstats-iothreads", "define iothreads.xml; domstats --iothread io; start io; "
+                        + "domstats --iothread --enforce io; domstats io"),
+                script("domstats-errors", "domstats nosuch; domstats test nosuch; domstats 99; domstats \"\"; "
+                        + "domstats test --list-shutoff nosuch"),
+                script("domstats-bad-option", "domstats --bogus"),
+                script("domstats-help", "help domstats; domstats --help"),
+                // ---- pools from options, build, delete, names ----
+                script("pool-define-as-print", "pool-define-as p1 dir --print-xml; "
+                        + "pool-define-as p1 netfs --source-host h --source-path /x --source-dev /dev/sda "
+                        + "--source-name nm --target /t --source-format nfs --auth-type chap --auth-username u "
+                        + "--secret-usage us --adapter-name host0 --source-protocol-ver 4 --source-initiator iqn.x "
+                        + "--print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-wwnn c "
+                        + "--adapter-parent-wwpn d --adapter-parent-fabric-wwn e --secret-uuid x --auth-type chap "
+                        + "--auth-username u --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent pp --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-fabric-wwn f --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --adapter-wwpn b --adapter-parent-wwnn f --print-xml; "
+                        + "pool-define-as p1 scsi --adapter-wwnn a --print-xml; "
+                        + "pool-define-as p1 rbd --auth-type ceph --auth-username u --secret-uuid 0 --print-xml; "
+                        + "pool-define-as p1 netfs --source-protocol-ver 3 --print-xml; "
+                        + "pool-define-as p1 dir h /src /dev/x nm /t fmt atype auser --print-xml; "
+                        + "pool-define-as --print-xml --type dir --name \"a<b'&\" --target \"/t&<\"; "
+                        + "pool-create-as p4 dir --no-overwrite --print-xml --source-initiator iqn"),
+                script("pool-define-as-errors", "pool-define-as p1 dir --target '' --source-format ''; "
+                        + "pool-define-as p1 dir --source-initiator '' --source-protocol-ver ''; "
+                        + "pool-define-as p1 dir --source-initiator '' --adapter-parent-fabric-wwn ''; "
+                        + "pool-define-as p1 '' --source-host '' --secret-usage a --secret-uuid b; "
+                        + "pool-define-as '' dir; pool-create-as p1 dir --secret-usage a --secret-uuid b "
+                        + "--overwrite --no-overwrite; pool-define-as p1 dir; pool-define-as p2 bogus --target /x; "
+                        + "pool-define-as default-pool dir --target /y; pool-create-as p3 dir; "
+                        + "pool-create-as default-pool dir --target /z; pool-list --all"),
+                script("pool-define-as", "pool-define-as p1 dir --target /p1; pool-list --all; pool-dumpxml p1; "
+                        + "pool-start p1; pool-info p1; pool-define-as p1 dir --target /other; pool-dumpxml p1 --inactive; "
+                        + "pool-destroy p1; pool-undefine p1; pool-list --all"),
+                script("pool-create-as", "pool-create-as p3 dir --target /p3; pool-list --all --details; "
+                        + "pool-create-as p4 dir --target /p4 --build --overwrite; pool-create-as p5 --type dir "
+                        + "--name p5 --target /p5 --build; pool-dumpxml p3; pool-destroy p3; pool-list --all"),
+                script("pool-define-as-missing-type", "pool-define-as p1"),
+                script("pool-define-as-missing-name", "pool-create-as --type dir"),
+                script("pool-build-delete", "pool-build default-pool; pool-build default-pool --overwrite; "
+                        + "pool-build default-pool --no-overwrite --overwrite; pool-build nosuch; "
+                        + "pool-delete default-pool; pool-destroy default-pool; pool-build default-pool; "
+                        + "pool-build default-pool --no-overwrite; pool-delete default-pool; pool-delete nosuch; "
+                        + "pool-start default-pool; pool-list --all"),
+                script("pool-build-missing", "pool-build --overwrite"),
+                script("pool-delete-missing", "pool-delete"),
+                script("pool-vol-names", "pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566; pool-name default-pool; "
+                        + "pool-uuid default-pool; pool-uuid dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566; pool-name nosuch; "
+                        + "pool-uuid nosuch; pool-name dfe224cb-28fb-8dd0-c4b2-64eb3f0f4567; "
+                        + "vol-create-as default-pool v1 1M; vol-key v1 --pool default-pool; vol-name /default-pool/v1; "
+                        + "vol-pool /default-pool/v1; vol-pool --uuid /default-pool/v1; vol-key /default-pool/v1; "
+                        + "vol-name v1; vol-pool v1; vol-key nosuch; vol-key v1 --pool nosuch"),
+                script("vol-clone", "vol-create-as default-pool v1 1M; vol-clone v1 v1c --pool default-pool; "
+                        + "vol-list default-pool; vol-clone v1 v1d --pool default-pool --print-xml; "
+                        + "vol-clone /default-pool/v1 v1c; vol-clone nosuch x --pool default-pool; vol-clone nosuch x; "
+                        + "vol-clone v1 v1e --pool default-pool --prealloc-metadata; "
+                        + "vol-clone v1 v1f --pool default-pool --reflink; vol-clone v1 v1g --pool nosuch; "
+                        + "vol-dumpxml v1c --pool default-pool; vol-list default-pool --details"),
+                script("vol-create-from", "vol-create-as default-pool v1 1M; vol-create-from default-pool vol.xml v1; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool default-pool; vol-list default-pool --details; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool default-pool; "
+                        + "vol-create-from default-pool /nonexistent v1 --inputpool default-pool; "
+                        + "vol-create-from nosuch /nonexistent v1; vol-create-from default-pool vol.xml nosuch --inputpool default-pool; "
+                        + "vol-create-from default-pool vol.xml v1 --inputpool nosuch; "
+                        + "vol-create-from default-pool vol.xml /default-pool/v1 --reflink; "
+                        + "pool-destroy default-pool; vol-clone v1 v3 --pool default-pool; "
+                        + "vol-create-from default-pool vol.xml v1"),
+                script("vol-copies-help", "help vol-clone; help vol-create-from"),
+                script("vol-clone-missing", "vol-clone v1"),
+                script("pool-event", "pool-event --list; pool-event --list --event lifecycle; "
+                        + "pool-event --event lifecycle --timeout 1; "
+                        + "pool-event --event refresh --pool default-pool --timeout 1 --loop; "
+                        + "pool-event --event refresh --pool nosuch --timeout 1; pool-event --event lifecycle --timeout 0; "
+                        + "pool-event; pool-event --event bogus; pool-event --pool nosuch"),
+                script("pool-event-positional", "pool-event nosuch --event lifecycle --timeout 1"),
+                script("find-storage-pool-sources", "find-storage-pool-sources logical; "
+                        + "find-storage-pool-sources-as logical; find-storage-pool-sources-as netfs; "
+                        + "find-storage-pool-sources-as netfs --host h; find-storage-pool-sources dir; "
+                        + "find-storage-pool-sources bogus; find-storage-pool-sources fs; "
+                        + "find-storage-pool-sources-as netfs h 2049 iqn; find-storage-pool-sources netfs spec.xml; "
+                        + "find-storage-pool-sources netfs /nonexistent; find-storage-pool-sources-as logical --host h; "
+                        + "find-storage-pool-sources-as netfs --host ''; find-storage-pool-sources-as netfs --port 1; "
+                        + "help find-storage-pool-sources; help find-storage-pool-sources-as"),
+                script("find-storage-pool-sources-missing", "find-storage-pool-sources --srcSpec spec.xml"),
+                of("find-storage-pool-sources-readonly", "-r", "-c", "test:///default",
+                        "find-storage-pool-sources logical"),
+                // pool-edit through an editor that changes nothing, one that edits, one whose result
+                // libvirt refuses (a new name for the same UUID).
+                script("pool-edit-unchanged", "pool-edit default-pool; pool-edit nosuch; pool-edit pool2")
+                        .withEnv("EDITOR", "true"),
+                script("pool-edit", "pool-define pool.xml; pool-edit pool2; pool-dumpxml pool2; pool-edit default-pool; "
+                        + "pool-dumpxml default-pool; pool-destroy default-pool; pool-dumpxml default-pool")
+                        .withEnv("EDITOR", "sed -i -e s,/pool2,/edited, -e s,/default-pool,/dp-new,"),
+                script("pool-edit-refused", "pool-edit default-pool; pool-list --all")
+                        .withEnv("EDITOR", "sed -i s,default-pool,dp2,g"),
+                script("pool-edit-missing", "pool-edit"),
+                script("pool-redefine", "pool-define pool.xml; pool-define pool.xml; pool-start pool2; "
+                        + "pool-create pool.xml; pool-define pool.xml; pool-list --all --details"),
+                script("vol-name-no-pool-option", "vol-name v1 --pool default-pool"),
+                script("pool-commands-help", "help pool-define-as; help pool-create-as; help pool-build; "
+                        + "help pool-delete; help pool-name; help pool-uuid; help vol-key; help vol-name; help vol-pool; "
+                        + "help pool-event; help pool-edit"),
                 script("storage-errors", "net-autostart nosuch; pool-autostart nosuch; pool-autostart default-pool --disable; "
                         + "pool-info default-pool; net-destroy nosuch; pool-undefine default-pool; pool-refresh nosuch"),
                 script("connect-in-batch", "connect test:///default; uri; connect --name test:///default --readonly; "
@@ -280,6 +415,17 @@ final class DifferentialCases {
                 of("complete", "-c", "test:///default", "complete", "--", "shutdown", "test", "--mode", ""),
                 of("complete-options", "-c", "test:///default", "complete", "--", "list", "--a"),
                 of("complete-domain", "-c", "test:///default", "complete", "--", "dominfo", "t"),
-                of("complete-none", "-c", "test:///default", "complete", "--", "dominfo", "test", ""));
+                of("complete-none", "-c", "test:///default", "complete", "--", "dominfo", "test", ""),
+                of("complete-domstats", "-c", "test:///default", "complete", "--", "domstats", "--list-"),
+                of("complete-domstats-domain", "-c", "test:///default", "complete", "--", "domstats", "--state", "t"),
+                of("complete-pool-build", "-c", "test:///default", "complete", "--", "pool-build", ""),
+                of("complete-pool-build-options", "-c", "test:///default", "complete", "--", "pool-build",
+                        "default-pool", "--"),
+                of("complete-pool-event", "-c", "test:///default", "complete", "--", "pool-event", "--event", ""),
+                of("complete-pool-event-pool", "-c", "test:///default", "complete", "--", "pool-event", "--pool", ""),
+                of("complete-pool-define-as-target", "-c", "test:///default", "complete", "--", "pool-define-as", "p",
+                        "dir", "--target", "/"),
+                of("complete-pool-define-as", "-c", "test:///default", "complete", "--", "pool-define-as", "p1",
+                        "dir", "--adapter-p"));
     }
 }

@@ -100,10 +100,10 @@ class JvirshVsVirshIT {
         Run expected = null;
         // virsh 9.0 now and then hangs in its job watcher (save, managedsave); such a run is retried.
         for (int attempt = 0; attempt < 3 && (expected == null || expected.status() == TIMED_OUT); attempt++) {
-            expected = run(virshCmd, freshDirectory(dir), c.stdin());
+            expected = run(virshCmd, freshDirectory(dir), c.stdin(), c.env());
         }
         expected = normalize(expected, true);
-        Run actual = normalize(run(jvirshCmd, freshDirectory(dir), c.stdin()), false);
+        Run actual = normalize(run(jvirshCmd, freshDirectory(dir), c.stdin(), c.env()), false);
         boolean same = expected.equals(actual);
         String label = c.name() + " " + String.join(" ", c.args()) + (c.stdin() == null ? "" : " <<< " + c.stdin().replace("\n", "\\n"));
         synchronized (report) {
@@ -140,10 +140,13 @@ class JvirshVsVirshIT {
         return dir;
     }
 
-    private static Run run(List<String> command, Path dir, String stdin) throws IOException, InterruptedException {
+    private static Run run(List<String> command, Path dir, String stdin, Map<String, String> caseEnv)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("VIRSH_") || k.equals("LIBVIRT_DEFAULT_URI"));
+        env.keySet().removeIf(k -> k.startsWith("VIRSH_") || k.equals("LIBVIRT_DEFAULT_URI")
+                || k.equals("EDITOR") || k.equals("VISUAL"));
+        env.putAll(caseEnv);
         env.put("LC_ALL", "C");
         env.put("LANG", "C");
         env.put("HOME", dir.toString());

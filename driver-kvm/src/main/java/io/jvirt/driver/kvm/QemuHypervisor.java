@@ -12,6 +12,8 @@ import io.jvirt.DomainShutdownFlag;
 import io.jvirt.DomainStartFlag;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainStatsFlag;
+import io.jvirt.DomainStatsGroup;
 import io.jvirt.DomainUndefineFlag;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
@@ -23,6 +25,8 @@ import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DomainListFilter;
 import io.jvirt.spi.DomainRef;
+import io.jvirt.spi.DomainStatsEntry;
+import io.jvirt.spi.DomainStatsGroups;
 import io.jvirt.spi.DomainTransition;
 import io.jvirt.spi.DriverDomainEvent;
 import io.jvirt.spi.HypervisorDriver;
@@ -582,8 +586,24 @@ final class QemuHypervisor implements HypervisorDriver {
     }
 
     @Override
-    public java.util.Map<String, Object> domainStats(DomainRef ref) {
-        return read(ref, QemuStats::of);
+    public List<DomainStatsEntry> domainStats(List<DomainRef> domains, Set<DomainStatsGroup> groups,
+            Set<DomainStatsFlag> flags) {
+        Set<DomainStatsGroup> chosen = DomainStatsGroups.select(groups, QemuStats.SUPPORTED, flags, ErrorDomain.QEMU);
+        List<DomainRef> refs = domains.isEmpty() ? listAllDomains(Set.of()) : domains;
+        List<DomainStatsEntry> out = new ArrayList<>(refs.size());
+        for (DomainRef ref : refs) {
+            // As libvirt's virDomainObjListConvert with skip_missing: a domain gone meanwhile is left out.
+            QemuDomain d = host.domains.byUuid(ref.uuid()).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            synchronized (d) {
+                if (!d.removed && DomainStatsGroups.passes(flags, d.stateKind(), d.isPersistent())) {
+                    out.add(new DomainStatsEntry(d.ref(), QemuStats.of(d, chosen)));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

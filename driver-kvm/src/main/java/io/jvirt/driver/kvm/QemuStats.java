@@ -2,6 +2,7 @@ package io.jvirt.driver.kvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jvirt.DomainStateInfo;
+import io.jvirt.DomainStatsGroup;
 import io.jvirt.xml.DiskDef;
 import io.jvirt.xml.DomainDef;
 import java.io.IOException;
@@ -9,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code virsh domstats} for a QEMU domain, with libvirt's keys (qemuDomainGetStats*): the
@@ -27,21 +30,40 @@ final class QemuStats {
     private QemuStats() {
     }
 
-    static Map<String, Object> of(QemuDomain d) {
+    /** The groups this driver measures; libvirt's QEMU driver has more (net, perf, iothread, ...). */
+    static final Set<DomainStatsGroup> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(DomainStatsGroup.STATE,
+            DomainStatsGroup.CPU_TOTAL, DomainStatsGroup.BALLOON, DomainStatsGroup.VCPU, DomainStatsGroup.BLOCK));
+
+    /** The record of {@code d} with the {@code groups} chosen from {@link #SUPPORTED}, in libvirt's order. */
+    static Map<String, Object> of(QemuDomain d, Set<DomainStatsGroup> groups) {
         Map<String, Object> s = new LinkedHashMap<>();
-        DomainStateInfo state = d.state;
-        s.put("state.state", (long) state.state().value());
-        s.put("state.reason", (long) state.reason().value());
         DomainDef def = d.currentDef();
         QemuRun run = d.run;
-        if (run != null) {
+        if (groups.contains(DomainStatsGroup.STATE)) {
+            DomainStateInfo state = d.state;
+            s.put("state.state", (long) state.state().value());
+            s.put("state.reason", (long) state.reason().value());
+        }
+        if (groups.contains(DomainStatsGroup.CPU_TOTAL) && run != null) {
             long[] cpu = ticks(Path.of("/proc", Long.toString(run.process.pid()), "stat"));
             s.put("cpu.time", (cpu[0] + cpu[1]) * NS_PER_TICK);
             s.put("cpu.user", cpu[0] * NS_PER_TICK);
             s.put("cpu.system", cpu[1] * NS_PER_TICK);
         }
-        s.put("balloon.current", QemuResources.currentMemoryKiB(def));
-        s.put("balloon.maximum", def.getMemoryKiB());
+        if (groups.contains(DomainStatsGroup.BALLOON)) {
+            s.put("balloon.current", QemuResources.currentMemoryKiB(def));
+            s.put("balloon.maximum", def.getMemoryKiB());
+        }
+        if (groups.contains(DomainStatsGroup.VCPU)) {
+            vcpus(s, def, run);
+        }
+        if (groups.contains(DomainStatsGroup.BLOCK)) {
+            blocks(s, def, run);
+        }
+        return Collections.unmodifiableMap(s);
+    }
+
+    private static void vcpus(Map<String, Object> s, DomainDef def, QemuRun run) {
         s.put("vcpu.current", (long) QemuResources.currentVcpus(def));
         s.put("vcpu.maximum", (long) def.getVcpuCount());
         if (run != null) {
@@ -54,8 +76,6 @@ final class QemuStats {
                 i++;
             }
         }
-        blocks(s, def, run);
-        return Collections.unmodifiableMap(s);
     }
 
     private static void blocks(Map<String, Object> s, DomainDef def, QemuRun run) {

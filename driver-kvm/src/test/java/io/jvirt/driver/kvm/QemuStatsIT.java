@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.Domain;
+import io.jvirt.DomainStatsFlag;
+import io.jvirt.DomainStatsGroup;
+import io.jvirt.VirtException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** domstats against real QEMU: a {@link PowerButtonGuest} that SeaBIOS read from its IDE disk. */
@@ -27,6 +31,11 @@ class QemuStatsIT extends EmbeddedQemuTest {
         assertEquals(1L, off.get("block.count"));
         assertEquals("hda", off.get("block.0.name"));
         assertFalse(off.containsKey("block.0.rd.bytes"));
+        Map<String, Object> blockOnly = conn.domainListStats(List.of(d), Set.of(DomainStatsGroup.BLOCK)).get(0).stats();
+        assertEquals(List.of("block.count", "block.0.name", "block.0.path"), List.copyOf(blockOnly.keySet()));
+        VirtException perf = assertThrows(VirtException.class,
+                () -> conn.allDomainStats(Set.of(DomainStatsGroup.PERF), DomainStatsFlag.ENFORCE_STATS));
+        assertEquals("argument unsupported: Stats types bits 0x40 are not supported by this daemon", perf.getMessage());
 
         d.start();
         assertTrue(PowerButtonGuest.awaitBoots(serial("stats"), 1, Duration.ofSeconds(30)));

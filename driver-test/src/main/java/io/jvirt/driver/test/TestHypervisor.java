@@ -13,6 +13,8 @@ import io.jvirt.DomainStartFlag;
 import io.jvirt.DomainState;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
+import io.jvirt.DomainStatsFlag;
+import io.jvirt.DomainStatsGroup;
 import io.jvirt.DomainUndefineFlag;
 import io.jvirt.DomainXmlFlag;
 import io.jvirt.ErrorCode;
@@ -26,6 +28,8 @@ import io.jvirt.Subscription;
 import io.jvirt.VirtException;
 import io.jvirt.spi.DomainListFilter;
 import io.jvirt.spi.DomainRef;
+import io.jvirt.spi.DomainStatsEntry;
+import io.jvirt.spi.DomainStatsGroups;
 import io.jvirt.spi.DriverDomainEvent;
 import io.jvirt.spi.HypervisorDriver;
 import io.jvirt.spi.ModificationImpact;
@@ -144,6 +148,28 @@ final class TestHypervisor implements HypervisorDriver {
             refs.add(d.ref());
         }
         return refs;
+    }
+
+    @Override
+    public List<DomainStatsEntry> domainStats(List<DomainRef> domains, Set<DomainStatsGroup> groups,
+            Set<DomainStatsFlag> flags) {
+        Set<DomainStatsGroup> chosen = DomainStatsGroups.select(groups, TestDomainStats.SUPPORTED, flags,
+                ErrorDomain.TEST);
+        List<DomainRef> refs = domains.isEmpty() ? listAllDomains(Set.of()) : domains;
+        List<DomainStatsEntry> out = new ArrayList<>(refs.size());
+        for (DomainRef ref : refs) {
+            // As virDomainObjListConvert with skip_missing: a domain gone meanwhile is left out.
+            TestDomain d = host.domains.byUuid(ref.uuid()).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            synchronized (d) {
+                if (!d.isRemoved() && DomainStatsGroups.passes(flags, d.state().state(), d.isPersistent())) {
+                    out.add(new DomainStatsEntry(d.ref(), TestDomainStats.of(d, chosen)));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -18,7 +18,7 @@ final class TestPool extends HostObject {
     static final long DEFAULT_CAPACITY = 100L << 30;
 
     private final StoragePoolRef ref;
-    private final StoragePoolDef def;
+    private StoragePoolDef def;
     private final Map<String, StorageVolumeDef> volumes = new LinkedHashMap<>();
 
     TestPool(StoragePoolDef def, boolean persistent) {
@@ -34,6 +34,15 @@ final class TestPool extends HostObject {
 
     StoragePoolDef def() {
         return def;
+    }
+
+    /**
+     * A new definition for this inactive pool (same name and UUID), with the test driver's
+     * default sizes, as testStoragePoolObjSetDefaults leaves every defined pool.
+     */
+    void redefine(StoragePoolDef newDef) {
+        this.def = newDef;
+        setSizes(DEFAULT_CAPACITY, 0);
     }
 
     String targetPath() {

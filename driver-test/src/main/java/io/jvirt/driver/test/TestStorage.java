@@ -56,6 +56,11 @@ final class TestStorage implements StorageDriver {
     }
 
     @Override
+    public String findStoragePoolSources(String type, String sourceSpec) {
+        return PoolSourceDiscovery.find(type, sourceSpec);
+    }
+
+    @Override
     public StoragePoolRef lookupStoragePoolByName(String name) {
         return host.pools.byName(name).ref();
     }
@@ -102,7 +107,7 @@ final class TestStorage implements StorageDriver {
         TestPool existing = host.pools.findByUuid(UUID.fromString(def.getUuid())).orElse(null);
         if (existing != null && existing.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.STORAGE,
-                    "pool '" + existing.name() + "' is already active");
+                    "pool is already active as '" + existing.name() + "'");
         }
         TestPool p = add(host, def, false);
         synchronized (p) {
@@ -112,16 +117,25 @@ final class TestStorage implements StorageDriver {
     }
 
     /**
-     * libvirt's virStoragePoolObjListAdd: name and UUID must agree with what exists, and (unlike
-     * the storage driver) the test driver redefines nothing: a pool that exists is refused.
+     * libvirt's virStoragePoolObjListAdd: name and UUID must agree with what exists. A pool that
+     * exists is redefined: an inactive one takes the new definition; an active one keeps its own
+     * (libvirt holds the new one as newDef, which its test driver never applies). Defining makes
+     * a transient pool persistent.
      */
     static TestPool add(TestHost host, StoragePoolDef def, boolean persistent) {
         TestPool fresh = new TestPool(def, persistent);
         TestPool p = host.pools.addOrFind(fresh);
         if (p != fresh) {
-            throw host.pools.alreadyExists(p.name(), p.uuid());
+            synchronized (p) {
+                if (!p.isActive()) {
+                    p.redefine(def);
+                }
+                if (persistent) {
+                    p.setPersistent(true);
+                }
+            }
         }
-        return fresh;
+        return p;
     }
 
     @Override
@@ -133,6 +147,8 @@ final class TestStorage implements StorageDriver {
 
     @Override
     public String poolXml(StoragePoolRef ref, boolean inactive) {
+        // libvirt's testStoragePoolGetXMLDesc takes no flags, VIR_STORAGE_XML_INACTIVE included.
+        TestHypervisor.checkFlags(inactive ? 1 : 0, 0, "testStoragePoolGetXMLDesc");
         return with(ref.name(), Need.ANY, p -> LibvirtXml.format(p.def()));
     }
 
