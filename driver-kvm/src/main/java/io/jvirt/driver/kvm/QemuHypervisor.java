@@ -597,11 +597,15 @@ final class QemuHypervisor implements HypervisorDriver {
             if (d == null) {
                 continue;
             }
+            List<DriverDomainEvent> events = new ArrayList<>();
             synchronized (d) {
+                host.reconnects.sync(d, events); // a QEMU gone while nobody watched is shut off first
+                d.outbox.addAll(events);
                 if (!d.removed && DomainStatsGroups.passes(flags, d.stateKind(), d.isPersistent())) {
                     out.add(new DomainStatsEntry(d.ref(), QemuStats.of(d, chosen)));
                 }
             }
+            host.flush(d);
         }
         return out;
     }
