@@ -19,7 +19,6 @@ import java.nio.file.Path;
  * @param <T> the driver's object type
  */
 public final class HostObjectFiles<T extends HostObject> {
-    private static final System.Logger LOG = System.getLogger(HostObjectFiles.class.getName());
 
     private final HostObjectList<T, ?, ?> list;
     private final AtomicConfigStore configs;
@@ -63,7 +62,7 @@ public final class HostObjectFiles<T extends HostObject> {
                 obj.setAutostart(Files.exists(autostartLink(name), LinkOption.NOFOLLOW_LINKS));
                 list.add(obj);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable " + list.clashNoun() + " config "
+                log().log(System.Logger.Level.WARNING, "ignoring unreadable " + list.clashNoun() + " config "
                         + configs.pathOf(name), e);
             }
         }
@@ -82,7 +81,7 @@ public final class HostObjectFiles<T extends HostObject> {
                     list.removeIfTransient(obj);
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable " + list.clashNoun() + " state "
+                log().log(System.Logger.Level.WARNING, "ignoring unreadable " + list.clashNoun() + " state "
                         + states.pathOf(name), e);
             }
         }
@@ -92,7 +91,7 @@ public final class HostObjectFiles<T extends HostObject> {
                     try {
                         loader.autostart(obj);
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot autostart " + list.lookupNoun() + " "
+                        log().log(System.Logger.Level.WARNING, "cannot autostart " + list.lookupNoun() + " "
                                 + obj.name(), e);
                     }
                 }
@@ -170,5 +169,13 @@ public final class HostObjectFiles<T extends HostObject> {
 
     private Path autostartLink(String name) {
         return autostartDir.resolve(name + ".xml");
+    }
+
+    /**
+     * Looked up when first needed: the first System.Logger of a process scans every jar for a
+     * logging backend, about 20 ms of a jvirsh command that never logs.
+     */
+    private static System.Logger log() {
+        return System.getLogger(HostObjectFiles.class.getName());
     }
 }

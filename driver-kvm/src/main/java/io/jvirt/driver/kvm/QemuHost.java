@@ -116,7 +116,10 @@ final class QemuHost {
         }
     }
 
-    /** Looked up when first needed: setting up logging costs a fresh process (one jvirsh command) ~10 ms. */
+    /**
+     * Looked up when first needed: the first System.Logger of a process scans every jar for a
+     * logging backend, about 20 ms of a jvirsh command that never logs.
+     */
     static System.Logger log() {
         return System.getLogger(QemuHost.class.getName());
     }

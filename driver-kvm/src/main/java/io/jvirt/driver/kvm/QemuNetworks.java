@@ -27,7 +27,6 @@ import java.util.function.Function;
  * {@code networkStateDir}. Each network is its own lock.
  */
 final class QemuNetworks {
-    private static final System.Logger LOG = System.getLogger(QemuNetworks.class.getName());
 
     final HostObjectList<QemuNetwork, NetworkEventType, DriverNetworkEvent> objects =
             HostObjectList.networks(ErrorDomain.NETWORK, n -> n.ref);
@@ -276,7 +275,15 @@ final class QemuNetworks {
         try {
             Bridges.delete(bridge);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete bridge " + bridge + " after a failed start", e);
+            log().log(System.Logger.Level.WARNING, "cannot delete bridge " + bridge + " after a failed start", e);
         }
+    }
+
+    /**
+     * Looked up when first needed: the first System.Logger of a process scans every jar for a
+     * logging backend, about 20 ms of a jvirsh command that never logs.
+     */
+    private static System.Logger log() {
+        return System.getLogger(QemuNetworks.class.getName());
     }
 }
