@@ -247,6 +247,16 @@ final class QemuHost {
         return def;
     }
 
+    /**
+     * Writes {@code def} as domain {@code name}'s persistent config, its {@link DomainFacts}
+     * cached beside it, so that the next process lists the domain without binding its XML.
+     */
+    void writeConfig(String name, DomainDef def) {
+        String text = LibvirtXml.format(def);
+        store.write(name, text);
+        DomainFacts.of(def).cache(DomainFacts.cacheFile(paths, name), text);
+    }
+
     // ---- loading and reconnecting ----
 
     private void load() {

@@ -84,7 +84,7 @@ final class QemuHotplug {
             attachLive(host, d, dev);
         }
         if (config != null) {
-            host.store.write(d.name, LibvirtXml.format(config));
+            host.writeConfig(d.name, config);
             d.setPersistentDef(config);
         }
     }
@@ -102,7 +102,7 @@ final class QemuHotplug {
             detachLive(host, d, find(d.run.def(), dev));
         }
         if (config != null) {
-            host.store.write(d.name, LibvirtXml.format(config));
+            host.writeConfig(d.name, config);
             d.setPersistentDef(config);
         }
     }

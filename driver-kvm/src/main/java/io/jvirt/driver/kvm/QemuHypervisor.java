@@ -255,7 +255,6 @@ final class QemuHypervisor implements HypervisorDriver {
     @Override
     public DomainRef defineDomain(String xml, Set<DomainDefineFlag> flags) {
         DomainDef def = host.prepare(xml);
-        String text = LibvirtXml.format(def);
         UUID uuid = UUID.fromString(def.getUuid());
         QemuDomain touched = null;
         try {
@@ -268,7 +267,7 @@ final class QemuHypervisor implements HypervisorDriver {
                             continue;
                         }
                         checkSameName(existing, def);
-                        host.store.write(existing.name, text);
+                        host.writeConfig(existing.name, def);
                         boolean wasPersistent = existing.isPersistent();
                         existing.setPersistentDef(def);
                         if (existing.isActive()) {
@@ -286,7 +285,7 @@ final class QemuHypervisor implements HypervisorDriver {
                     ObjectRegistry.Conflict conflict = host.domains.add(fresh);
                     if (conflict == ObjectRegistry.Conflict.NONE) {
                         try {
-                            host.store.write(fresh.name, text);
+                            host.writeConfig(fresh.name, def);
                         } catch (RuntimeException e) {
                             host.domains.remove(fresh);
                             fresh.removed = true;

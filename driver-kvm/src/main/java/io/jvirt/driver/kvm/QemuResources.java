@@ -176,7 +176,7 @@ final class QemuResources {
     /** Checks that QEMU could start {@code c}, then makes it the persistent definition. */
     private static void storeConfig(QemuHost host, QemuDomain d, DomainDef c) {
         QemuCommandLine.build(c, host.caps(c), host.runDir.resolve("check.sock"));
-        host.store.write(d.name, LibvirtXml.format(c));
+        host.writeConfig(d.name, c);
         d.setPersistentDef(c);
     }
 }

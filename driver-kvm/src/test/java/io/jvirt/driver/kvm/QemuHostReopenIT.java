@@ -2,6 +2,7 @@ package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.Connection;
 import io.jvirt.Domain;
@@ -104,7 +105,9 @@ class QemuHostReopenIT {
             c.defineDomain(xml("edited", 64, 1));
             c.defineDomain(xml("broken", 64, 1));
         }
-        try (Connection c = open()) { // parses both and caches their facts
+        Path facts = root.resolve("cache/qemu/domains/edited.facts");
+        assertTrue(Files.exists(facts), "define caches the facts of what it wrote");
+        try (Connection c = open()) { // lists both from their cached facts
             assertEquals(64 * 1024, c.lookupDomainByName("edited").info().maxMemory());
             assertEquals("hvm", c.lookupDomainByName("edited").osType());
         }
