@@ -23,10 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -52,6 +54,8 @@ final class QemuReconnect {
     private final QemuHost host;
     /** Connects the monitors a while after opening (see {@link #ATTACH_DELAY_PROPERTY}); null if none was left. */
     private Thread backgroundAttach;
+    /** Opened when the host closes: the background attach no longer waits, or starts. */
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     QemuReconnect(QemuHost host) {
         this.host = host;
@@ -106,10 +110,9 @@ final class QemuReconnect {
         long delay = Long.getLong(ATTACH_DELAY_PROPERTY, 500);
         backgroundAttach = new Thread(() -> {
             try {
-                Thread.sleep(delay);
-                attachAll();
-            } catch (InterruptedException e) {
-                // the host closed first
+                if (!Uninterruptibles.awaitUninterruptibly(closing, delay, TimeUnit.MILLISECONDS)) {
+                    attachAll();
+                }
             } catch (RuntimeException e) {
                 QemuHost.log().log(System.Logger.Level.WARNING, "cannot connect to the monitors of " + host.runDir, e);
             }
@@ -118,10 +121,14 @@ final class QemuReconnect {
         backgroundAttach.start();
     }
 
-    /** Stops the background attach; one under way finishes first, so no monitor outlives the host. */
+    /**
+     * Stops the background attach; one under way finishes first, so no monitor outlives the
+     * host. Not by interrupting it: an interrupt closes the socket of a monitor being connected,
+     * and a monitor that can't be had means killing its QEMU.
+     */
     void stopBackgroundAttach() {
+        closing.countDown();
         if (backgroundAttach != null) {
-            backgroundAttach.interrupt();
             Uninterruptibles.joinUninterruptibly(backgroundAttach);
         }
     }
@@ -341,10 +348,17 @@ final class QemuReconnect {
                 }
                 return;
             } catch (RuntimeException e) {
-                QemuHost.log().log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
                 if (run.qmp != null) {
                     run.qmp.close();
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    // Our thread was interrupted, which closes sockets: no sign of QEMU's state.
+                    // Leave the guest as found; the next look connects again.
+                    run.qmp = null;
+                    d.state = known;
+                    throw e;
+                }
+                QemuHost.log().log(System.Logger.Level.WARNING, "cannot reconnect to " + d.name + "'s monitor", e);
             }
         }
         // The monitor can't be had back: kill what is left so the guest never runs twice

@@ -1,6 +1,7 @@
 package io.jvirt.driver.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.Connection;
@@ -8,6 +9,7 @@ import io.jvirt.Domain;
 import io.jvirt.DomainStateInfo;
 import io.jvirt.DomainStateReason;
 import io.jvirt.Virt;
+import io.jvirt.VirtException;
 import io.jvirt.driver.kvm.qmp.QmpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,5 +131,27 @@ class QemuJournalIT {
         qemu.onExit().join();
         String out = inAnotherJvm("k", "none");
         assertTrue(out.contains(line("before", DomainStateInfo.of(DomainStateReason.Shutoff.CRASHED), -1)), out);
+    }
+
+    @Test
+    void anInterruptedCallerLeavesTheGuestAlone() throws Exception {
+        try (Connection c = Virt.open(QemuEmbedDriverIT.uri(root))) {
+            c.defineDomain(xml("calm")).start();
+        }
+        System.setProperty(QemuReconnect.ATTACH_DELAY_PROPERTY, "3600000");
+        try (Connection c = Virt.open(QemuEmbedDriverIT.uri(root))) {
+            Domain d = c.lookupDomainByName("calm");
+            // Connecting the monitor on an interrupted thread fails (the JDK closes the socket):
+            // that says nothing about QEMU, which must not be taken for lost and killed.
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(VirtException.class, d::suspend);
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(DomainStateInfo.of(DomainStateReason.Running.BOOTED), d.state());
+            d.suspend();
+            assertEquals(DomainStateInfo.of(DomainStateReason.Paused.USER), d.state());
+        }
     }
 }
