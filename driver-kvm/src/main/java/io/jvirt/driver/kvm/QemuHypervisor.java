@@ -36,7 +36,6 @@ import io.jvirt.xml.LibvirtXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -578,7 +577,7 @@ final class QemuHypervisor implements HypervisorDriver {
             DomainFacts facts = d.currentFacts();
             long cpuNs = 0;
             if (d.run != null) {
-                cpuNs = d.run.process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+                cpuNs = ProcStat.of(d.run.process.pid()).map(ProcStat::cpuNs).orElse(0L);
             }
             return new DomainInfo(d.stateKind(), facts.memoryKiB(), facts.currentMemoryKiB(), facts.vcpus(), cpuNs);
         });

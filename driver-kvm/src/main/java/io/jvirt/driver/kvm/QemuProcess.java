@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,21 +23,13 @@ final class QemuProcess {
     }
 
     /**
-     * When process {@code pid} started, in clock ticks since boot (field 22 of /proc/PID/stat), or
-     * -1 if no such process lives (a zombie is dead). With the pid it names one process for good:
-     * a pid used again later starts at another time. Read here, not from ProcessHandle.info(),
-     * which also reads the command line and looks the user up: a fresh process (one jvirsh
-     * command) paid for that with every guest it listed.
+     * When process {@code pid} started ({@link ProcStat#startTicks}), or -1 if no such process
+     * lives. With the pid it names one process for good: a pid used again later starts at
+     * another time.
      */
     static long startTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
-            // The command name (field 2) is in parentheses and may hold anything; fields 3 on follow.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return f[0].equals("Z") || f[0].equals("X") ? -1 : Long.parseLong(f[19]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        Optional<ProcStat> stat = ProcStat.of(pid);
+        return stat.isEmpty() || stat.get().ended() ? -1 : stat.get().startTicks();
     }
 
     /** Starts {@code argv}; stdout and stderr go to {@code log}. */

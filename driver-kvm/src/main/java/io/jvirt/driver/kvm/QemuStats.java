@@ -24,8 +24,9 @@ import java.util.Set;
  * Called with the domain locked.
  */
 final class QemuStats {
-    /** Linux's USER_HZ, the unit of /proc/PID/stat times, is 100 on every architecture QEMU runs here. */
-    private static final long NS_PER_TICK = 10_000_000L;
+    /** What a thread or process whose stat can't be read counts: no time, as before it ran. */
+    private static final ProcStat NONE = new ProcStat('X', 0, 0, 0);
+
 
     private QemuStats() {
     }
@@ -45,10 +46,10 @@ final class QemuStats {
             s.put("state.reason", (long) state.reason().value());
         }
         if (groups.contains(DomainStatsGroup.CPU_TOTAL) && run != null) {
-            long[] cpu = ticks(Path.of("/proc", Long.toString(run.process.pid()), "stat"));
-            s.put("cpu.time", (cpu[0] + cpu[1]) * NS_PER_TICK);
-            s.put("cpu.user", cpu[0] * NS_PER_TICK);
-            s.put("cpu.system", cpu[1] * NS_PER_TICK);
+            ProcStat cpu = ProcStat.of(run.process.pid()).orElse(NONE);
+            s.put("cpu.time", cpu.cpuNs());
+            s.put("cpu.user", cpu.userNs());
+            s.put("cpu.system", cpu.systemNs());
         }
         if (groups.contains(DomainStatsGroup.BALLOON)) {
             s.put("balloon.current", QemuResources.currentMemoryKiB(def));
@@ -69,10 +70,10 @@ final class QemuStats {
         if (run != null) {
             int i = 0;
             for (JsonNode cpu : run.monitor().execute("query-cpus-fast")) {
-                long[] t = ticks(Path.of("/proc", Long.toString(run.process.pid()), "task",
-                        cpu.path("thread-id").asText(), "stat"));
+                ProcStat t = ProcStat.read(Path.of("/proc", Long.toString(run.process.pid()), "task",
+                        cpu.path("thread-id").asText(), "stat")).orElse(NONE);
                 s.put("vcpu." + i + ".state", 1L); // VIR_VCPU_RUNNING: the thread exists
-                s.put("vcpu." + i + ".time", (t[0] + t[1]) * NS_PER_TICK);
+                s.put("vcpu." + i + ".time", t.cpuNs());
                 i++;
             }
         }
@@ -119,18 +120,6 @@ final class QemuStats {
                 s.put(p + "fl.reqs", st.path("flush_operations").asLong());
                 s.put(p + "fl.times", st.path("flush_total_time_ns").asLong());
             }
-        }
-    }
-
-    /** utime and stime (fields 14 and 15) of a /proc stat file; zeros if the task is gone. */
-    static long[] ticks(Path stat) {
-        try {
-            String text = Files.readString(stat, StandardCharsets.US_ASCII);
-            // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
-            String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
         }
     }
 }

@@ -34,8 +34,6 @@ public final class KvmBench {
     /** CPU time QEMU had used when the marker appeared: the work of a boot, whatever the load. */
     private static final List<Double> CPU_DRIVER = new ArrayList<>();
     private static final List<Double> CPU_BARE = new ArrayList<>();
-    /** Linux's USER_HZ, the unit of /proc/PID/stat's times. */
-    private static final double CLOCK_TICKS = 100;
 
     private KvmBench() {
     }
@@ -139,12 +137,10 @@ public final class KvmBench {
         return argv;
     }
 
-    /** utime + stime of process {@code pid}, from /proc/PID/stat (fields 14 and 15). */
+    /** utime + stime of process {@code pid}. */
     private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // f[0] is field 3 (state): utime and stime are fields 14 and 15.
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+        ProcStat stat = ProcStat.of(pid).orElseThrow(() -> new IOException("no process " + pid));
+        return stat.cpuNs() / 1e9;
     }
 
     private static void awaitMarker(Path serialLog, long t0) throws Exception {

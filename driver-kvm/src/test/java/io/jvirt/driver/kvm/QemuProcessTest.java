@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a QEMU found from its status file is known to be the same process. */
 class QemuProcessTest {
@@ -31,5 +35,17 @@ class QemuProcessTest {
     void noSuchProcessHasNoStart() {
         assertEquals(-1, QemuProcess.startTicks(Long.MAX_VALUE));
         assertEquals(-1, QemuProcess.startTicks(-5));
+    }
+
+    @Test
+    void procStatTimesSurviveACommandNameWithParentheses(@TempDir Path dir) throws Exception {
+        Path stat = dir.resolve("stat");
+        Files.writeString(stat, "4242 (qemu (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 731 52 0 0 20 0 3 0 1919401"
+                + " 1226862592 39012 18446744073709551615\n");
+        ProcStat t = ProcStat.read(stat).orElseThrow();
+        assertEquals(731, t.userTicks());
+        assertEquals(52, t.systemTicks());
+        assertEquals(1919401, t.startTicks());
+        assertEquals(Optional.empty(), ProcStat.read(dir.resolve("gone")));
     }
 }

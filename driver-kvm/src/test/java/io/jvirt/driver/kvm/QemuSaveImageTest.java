@@ -103,14 +103,4 @@ class QemuSaveImageTest {
         assertEquals(ErrorCode.SYSTEM_ERROR, missing.code());
         assertTrue(missing.getMessage().contains("No such file or directory"), missing.getMessage());
     }
-
-    @Test
-    void procStatTimesSurviveACommandNameWithParentheses() throws Exception {
-        Path stat = dir.resolve("stat");
-        Files.writeString(stat, "4242 (qemu (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 731 52 0 0 20 0 3 0");
-        long[] t = QemuStats.ticks(stat);
-        assertEquals(731, t[0]);
-        assertEquals(52, t[1]);
-        assertEquals(0, QemuStats.ticks(dir.resolve("gone"))[0]);
-    }
 }
